@@ -1,0 +1,29 @@
+import { defineRule } from '../../src/rule.js';
+import type { JsonDocument } from '../../src/json/document.js';
+
+export default defineRule({
+  meta: {
+    id: 'json-syntax',
+    code: 'AC000',
+    category: 'config',
+    defaultSeverity: 'error',
+    description: 'agentcore.json, aws-targets.json and deployed-state.json must be strict JSON.',
+    rationale:
+      'The AgentCore CLI reads its files with `JSON.parse`: a comment, a trailing comma, a byte order mark or a ' +
+      'truncated file stops `agentcore validate`, `dev` and `deploy`. Duplicate keys parse, but only the last ' +
+      'value survives, so the first is silently lost. agentcore-lint reports the problem at its position and, ' +
+      'where the rest of the file can still be read, keeps linting it.',
+    messages: { problem: '{{message}}' },
+    officialParity: true,
+    requiresProject: true,
+  },
+  check({ project, report }) {
+    const docs: Array<JsonDocument | undefined> = [project.config, project.awsTargets, project.deployedState];
+    for (const doc of docs) {
+      if (!doc) continue;
+      for (const problem of doc.problems) {
+        report({ messageId: 'problem', data: { message: problem.message }, doc, range: problem.range });
+      }
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../src/rule.js';
+
+/** Reported by the engine itself when agentcore.json cannot be read as text; listed here for docs and config. */
+export default defineRule({
+  meta: {
+    id: 'unreadable-file',
+    code: 'AC009',
+    category: 'config',
+    defaultSeverity: 'error',
+    description: 'agentcore.json must be a readable UTF-8 text file of sane size.',
+    rationale:
+      'A binary, non-UTF-8, unreadable or oversized agentcore.json cannot be an AgentCore project file; the CLI ' +
+      'fails on it. agentcore-lint reports it instead of crashing and goes on with the other projects. The size ' +
+      'limit (4 MB by default) is set with `maxFileSize` in `.agentcore-lint.json`.',
+    messages: { unreadable: 'agentcore.json cannot be linted: {{detail}}.' },
+    officialParity: true,
+    requiresProject: true,
+  },
+  check() {
+    // Emitted by src/lint.ts before any project rule runs.
+  },
+});

@@ -1,0 +1,247 @@
+/**
+ * A JSON file parsed with positions (momoa, the AST @eslint/json uses), plus the helpers rules need to turn
+ * a JSON path such as ['agentCoreGateways', 0, 'targets', 1, 'name'] into a line and column.
+ */
+import { parse as momoaParse } from '@humanwhocodes/momoa';
+import type { DocumentNode, MemberNode, Node as MomoaNode, ValueNode } from '@humanwhocodes/momoa';
+import type { SourceRange } from '../types.js';
+
+export type JsonPath = ReadonlyArray<string | number>;
+
+export interface JsonSyntaxProblem {
+  kind: 'syntax' | 'bom' | 'duplicate-key' | 'comment' | 'trailing-comma';
+  message: string;
+  range: SourceRange;
+}
+
+export interface JsonDocument {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  /** The AST; undefined when the text could not be parsed even leniently. */
+  ast?: DocumentNode;
+  /** The parsed value as JSON.parse would give it (last duplicate key wins); undefined when unparseable. */
+  value?: unknown;
+  /** Problems that make the file invalid JSON for the official CLI (which uses JSON.parse). */
+  problems: JsonSyntaxProblem[];
+}
+
+const MAX_DEPTH = 256;
+
+/**
+ * Parses JSON the way the official CLI does (JSON.parse semantics) but keeps going where it can: a BOM,
+ * comments and trailing commas are reported and then tolerated, so the rest of the file is still linted.
+ */
+export function parseJsonDocument(file: string, rawText: string): JsonDocument {
+  const problems: JsonSyntaxProblem[] = [];
+  let text = rawText;
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push({
+      kind: 'bom',
+      message: 'The file starts with a byte order mark (BOM), which JSON.parse rejects; save it as UTF-8 without BOM.',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+    });
+    // Replace rather than strip, so every later offset still matches the file on disk.
+    text = ' ' + text.slice(1);
+  }
+  let ast: DocumentNode | undefined;
+  try {
+    ast = momoaParse(text, { mode: 'json', ranges: true, tokens: true });
+  } catch (strictError) {
+    problems.push(syntaxProblem(strictError));
+    try {
+      // Lenient second pass: if the only trouble is comments or trailing commas, lint the rest anyway.
+      ast = momoaParse(text, { mode: 'jsonc', allowTrailingCommas: true, ranges: true, tokens: true });
+      refineLenientProblem(problems, ast);
+    } catch {
+      ast = undefined;
+    }
+  }
+  if (!ast) return { file, text: rawText, problems };
+  const depthProblem = checkDepth(ast);
+  if (depthProblem) {
+    problems.push(depthProblem);
+    return { file, text: rawText, problems };
+  }
+  problems.push(...duplicateKeyProblems(ast));
+  return { file, text: rawText, ast, value: evaluate(ast.body), problems };
+}
+
+function syntaxProblem(error: unknown): JsonSyntaxProblem {
+  const e = error as { message?: string; line?: number; column?: number };
+  const line = typeof e.line === 'number' ? e.line : 1;
+  const column = typeof e.column === 'number' ? e.column : 1;
+  const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
+  return {
+    kind: 'syntax',
+    message: `Invalid JSON: ${message}.`,
+    range: { start: { line, column }, end: { line, column: column + 1 } },
+  };
+}
+
+/** When the lenient parse succeeds, say precisely which JSON extension (comment, trailing comma) broke strict JSON. */
+function refineLenientProblem(problems: JsonSyntaxProblem[], ast: DocumentNode): void {
+  const strict = problems[problems.length - 1];
+  const comment = (ast.tokens ?? []).find((t) => t.type === 'LineComment' || t.type === 'BlockComment');
+  if (comment && comment.loc.start.line <= strict.range.start.line) {
+    problems[problems.length - 1] = {
+      kind: 'comment',
+      message: 'Invalid JSON: comments are not allowed in JSON (the AgentCore CLI uses JSON.parse); remove the comment.',
+      range: { start: { ...comment.loc.start }, end: { ...comment.loc.end } },
+    };
+    return;
+  }
+  problems[problems.length - 1] = {
+    ...strict,
+    kind: 'trailing-comma',
+    message: 'Invalid JSON: trailing comma before a closing bracket (the AgentCore CLI uses JSON.parse); remove the comma.',
+  };
+}
+
+/** Iterative depth check, so hostile nesting gives a finding instead of a stack overflow later. */
+function checkDepth(ast: DocumentNode): JsonSyntaxProblem | undefined {
+  const stack: Array<[ValueNode, number]> = [[ast.body, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      return {
+        kind: 'syntax',
+        message: `JSON nested deeper than ${MAX_DEPTH} levels; this is not an AgentCore configuration.`,
+        range: rangeOf(node),
+      };
+    }
+    if (node.type === 'Object') for (const m of node.members) stack.push([m.value, depth + 1]);
+    else if (node.type === 'Array') for (const e of node.elements) stack.push([e.value, depth + 1]);
+  }
+  return undefined;
+}
+
+function duplicateKeyProblems(ast: DocumentNode): JsonSyntaxProblem[] {
+  const out: JsonSyntaxProblem[] = [];
+  const stack: ValueNode[] = [ast.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'Object') {
+      const seen = new Set<string>();
+      for (const member of node.members) {
+        const key = memberKey(member);
+        if (seen.has(key)) {
+          out.push({
+            kind: 'duplicate-key',
+            message: `Duplicate key "${key}": JSON.parse keeps only the last one, so the earlier value is silently lost. Remove one of them.`,
+            range: rangeOf(member.name),
+          });
+        }
+        seen.add(key);
+        stack.push(member.value);
+      }
+    } else if (node.type === 'Array') {
+      for (const e of node.elements) stack.push(e.value);
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
+}
+
+function memberKey(member: MemberNode): string {
+  return member.name.type === 'String' ? member.name.value : member.name.name;
+}
+
+/** momoa's own evaluate assigns keys with `=`, which lets "__proto__" change a prototype; this one does not. */
+function evaluate(root: ValueNode): unknown {
+  const convert = (node: ValueNode): unknown => {
+    switch (node.type) {
+      case 'Object': {
+        const obj: Record<string, unknown> = {};
+        for (const member of node.members) {
+          Object.defineProperty(obj, memberKey(member), {
+            value: convert(member.value), enumerable: true, writable: true, configurable: true,
+          });
+        }
+        return obj;
+      }
+      case 'Array':
+        return node.elements.map((e) => convert(e.value));
+      case 'String':
+      case 'Number':
+      case 'Boolean':
+        return node.value;
+      case 'Null':
+        return null;
+      case 'NaN':
+        return NaN;
+      case 'Infinity':
+        return node.sign === '-' ? -Infinity : Infinity;
+    }
+  };
+  return convert(root);
+}
+
+export function rangeOf(node: MomoaNode): SourceRange {
+  return {
+    start: { line: node.loc.start.line, column: node.loc.start.column },
+    end: { line: node.loc.end.line, column: node.loc.end.column },
+  };
+}
+
+export interface ResolvedNode {
+  /** The member node when the last path segment is an object key. */
+  member?: MemberNode;
+  value: ValueNode;
+  /** How much of the path was found; shorter than the path when the path leads nowhere. */
+  depth: number;
+}
+
+/** Follows a JSON path as far as it exists. Returns undefined when the document has no AST. */
+export function resolvePath(doc: JsonDocument, path: JsonPath): ResolvedNode | undefined {
+  if (!doc.ast) return undefined;
+  let current: ResolvedNode = { value: doc.ast.body, depth: 0 };
+  for (const segment of path) {
+    const node = current.value;
+    if (node.type === 'Object') {
+      // The last duplicate wins, as in JSON.parse.
+      let found: MemberNode | undefined;
+      for (const m of node.members) if (memberKey(m) === String(segment)) found = m;
+      if (!found) return current;
+      current = { member: found, value: found.value, depth: current.depth + 1 };
+    } else if (node.type === 'Array' && typeof segment === 'number' && node.elements[segment]) {
+      current = { value: node.elements[segment].value, depth: current.depth + 1 };
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+/**
+ * Where to point for a JSON path: `'key'` selects the property name (unknown or misplaced keys), `'value'`
+ * the value. A path that does not fully exist (a missing required property) points at its deepest existing
+ * ancestor's key, or its opening brace.
+ */
+export function locatePath(doc: JsonDocument, path: JsonPath, target: 'key' | 'value' = 'value'): SourceRange {
+  const resolved = resolvePath(doc, path);
+  if (!resolved) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const complete = resolved.depth === path.length;
+  if (resolved.member && (target === 'key' || !complete)) return rangeOf(resolved.member.name);
+  if (!complete) return openingOf(resolved.value);
+  return rangeOf(resolved.value);
+}
+
+/** The first character of an object or array, so a missing-property finding does not span the whole block. */
+function openingOf(node: ValueNode): SourceRange {
+  const r = rangeOf(node);
+  if (node.type === 'Object' || node.type === 'Array') {
+    return { start: r.start, end: { line: r.start.line, column: r.start.column + 1 } };
+  }
+  return r;
+}
+
+/** Formats a JSON path the way the official validator prints it: `agentCoreGateways[0].targets[1].name`. */
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out || 'root';
+}

@@ -1,0 +1,124 @@
+/**
+ * The programmatic entry point: resolve paths to projects, load each project's configuration, run the rules
+ * and return sorted findings. The CLI, the tests and (later) the ESLint plugin all go through here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRules } from '../rules/index.js';
+import { ConfigError, defaultConfig, findConfigFile, isIgnored, loadConfigFile, type LintConfig } from './config.js';
+import { docsUrl } from './docs-url.js';
+import { normalizeSeverity, runProjectRules, sortFindings } from './engine.js';
+import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject } from './project.js';
+import { formatMessage, type ProjectRule } from './rule.js';
+import type { Finding, Severity } from './types.js';
+import unreadableFile from '../rules/config/unreadable-file.js';
+
+export interface LintOptions {
+  /** Files or folders; empty means the current directory. */
+  paths: string[];
+  cwd?: string;
+  debug?: boolean;
+  rules?: readonly ProjectRule[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** One-line notes for the user (skipped checks and the like), not findings. */
+  notes: string[];
+  /** Project roots that were linted. */
+  projects: string[];
+}
+
+/** A problem with how the linter was called (exit code 2). */
+export class UsageError extends Error {}
+
+interface ProjectTarget {
+  root: string;
+  /** Only findings in these files are kept; undefined = the whole project. */
+  onlyFiles?: Set<string>;
+}
+
+export function lint(options: LintOptions): LintResult {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const rules = options.rules ?? projectRules;
+  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  const explicit = options.paths.length > 0;
+  const inputs = explicit ? options.paths.map((p) => path.resolve(cwd, p)) : [cwd];
+
+  const targets = new Map<string, ProjectTarget>();
+  const loose: string[] = [];
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new UsageError(`no such file or directory: ${path.relative(cwd, input) || input}`);
+    const root = findProjectRoot(input);
+    if (!root) {
+      loose.push(input);
+      continue;
+    }
+    const target = targets.get(root) ?? { root, onlyFiles: new Set<string>() };
+    targets.set(root, target);
+    const isFile = fs.statSync(input).isFile();
+    // A folder lints the whole project; files (as pre-commit passes them) keep only their own findings.
+    if (!isFile) target.onlyFiles = undefined;
+    else target.onlyFiles?.add(input);
+  }
+  if (!explicit && targets.size === 0) {
+    throw new UsageError(
+      `no AgentCore project here: no ${CONFIG_RELATIVE} in ${cwd} or any folder above it. ` +
+        'Run agentcore-lint inside a project, or name the files or folders to lint.',
+    );
+  }
+
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+    findings.push(...lintProject(target, rules, knownRuleIds, options.debug));
+  }
+  if (loose.length > 0) {
+    const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
+    notes.push(
+      `No ${CONFIG_RELATIVE} above ${shown}: project checks (agentcore.json schema, references and gateway rules) were skipped for ${loose.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort() };
+}
+
+function lintProject(
+  target: ProjectTarget,
+  rules: readonly ProjectRule[],
+  knownRuleIds: ReadonlySet<string>,
+  debug?: boolean,
+): Finding[] {
+  const config = projectConfig(target.root, knownRuleIds);
+  const load = loadProject(target.root, config.maxFileSize);
+  let findings: Finding[];
+  if (!load.ok) {
+    findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
+  } else {
+    findings = runProjectRules(load.project, rules, { severities: config.severities, debug });
+  }
+  return findings.filter(
+    (f) => !isIgnored(config, f.file) && (!target.onlyFiles || target.onlyFiles.has(f.file)),
+  );
+}
+
+function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
+  const repoRoot = new GitInfo(root).repositoryRoot() ?? undefined;
+  const file = findConfigFile(root, repoRoot);
+  return file ? loadConfigFile(file, knownRuleIds) : defaultConfig(root);
+}
+
+function unreadableFinding(file: string, detail: string, config: LintConfig): Finding | undefined {
+  const configured = config.severities.get(unreadableFile.meta.id);
+  const severity = configured === undefined ? unreadableFile.meta.defaultSeverity : normalizeSeverity(configured);
+  if (severity === 'off') return undefined;
+  return {
+    ruleId: unreadableFile.meta.id,
+    severity: severity as Severity,
+    file,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    message: formatMessage(unreadableFile.meta.messages.unreadable, { detail }),
+    docsUrl: docsUrl(unreadableFile.meta.id),
+  };
+}
+
+export { ConfigError };

@@ -1,0 +1,226 @@
+/**
+ * The project model rules check: agentcore.json and its sibling files parsed with positions, plus safe,
+ * cached, read-only access to the files they reference. Nothing here executes project code or writes.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseJsonDocument, type JsonDocument } from './json/document.js';
+import { isObject, type JsonObject } from './util/json-value.js';
+
+export const CONFIG_RELATIVE = path.join('agentcore', 'agentcore.json');
+export const AWS_TARGETS_RELATIVE = path.join('agentcore', 'aws-targets.json');
+export const DEPLOYED_STATE_RELATIVE = path.join('agentcore', '.cli', 'deployed-state.json');
+
+/** Default limit for any single file we read (bytes); configurable with `maxFileSize`. */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+export type FileStatus =
+  | { kind: 'file'; absolute: string; size: number }
+  | { kind: 'directory'; absolute: string }
+  | { kind: 'missing'; absolute: string }
+  /** The reference escapes the project root (`../../etc`) or is absolute: never read. */
+  | { kind: 'outside'; absolute: string };
+
+export type TextRead =
+  | { ok: true; text: string; absolute: string }
+  | { ok: false; reason: 'missing' | 'directory' | 'outside' | 'too-large' | 'binary' | 'unreadable'; absolute: string; detail: string };
+
+export class ProjectFiles {
+  private readonly textCache = new Map<string, TextRead>();
+  private readonly jsonCache = new Map<string, JsonDocument>();
+
+  constructor(
+    readonly root: string,
+    readonly maxFileSize: number = DEFAULT_MAX_FILE_SIZE,
+  ) {}
+
+  /** Resolves a project-relative reference without following it outside the project. */
+  status(relative: string): FileStatus {
+    const absolute = path.resolve(this.root, relative);
+    if (path.isAbsolute(relative) || !isInside(this.root, absolute)) return { kind: 'outside', absolute };
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      return { kind: 'missing', absolute };
+    }
+    // A symlink that leads out of the project counts as outside: we never read there.
+    try {
+      if (!isInside(fs.realpathSync(this.root), fs.realpathSync(absolute))) return { kind: 'outside', absolute };
+    } catch {
+      return { kind: 'missing', absolute };
+    }
+    if (stat.isDirectory()) return { kind: 'directory', absolute };
+    return { kind: 'file', absolute, size: stat.size };
+  }
+
+  readText(relative: string): TextRead {
+    const absolute = path.resolve(this.root, relative);
+    const cached = this.textCache.get(absolute);
+    if (cached) return cached;
+    const result = this.readUncached(relative);
+    this.textCache.set(absolute, result);
+    return result;
+  }
+
+  /** Reads and parses a JSON file once; undefined when it cannot be read (use readText for the reason). */
+  readJson(relative: string): JsonDocument | undefined {
+    const absolute = path.resolve(this.root, relative);
+    const cached = this.jsonCache.get(absolute);
+    if (cached) return cached;
+    const read = this.readText(relative);
+    if (!read.ok) return undefined;
+    const doc = parseJsonDocument(absolute, read.text);
+    this.jsonCache.set(absolute, doc);
+    return doc;
+  }
+
+  private readUncached(relative: string): TextRead {
+    const status = this.status(relative);
+    if (status.kind === 'outside') {
+      return { ok: false, reason: 'outside', absolute: status.absolute, detail: 'it points outside the project' };
+    }
+    if (status.kind === 'missing') return { ok: false, reason: 'missing', absolute: status.absolute, detail: 'it does not exist' };
+    if (status.kind === 'directory') {
+      return { ok: false, reason: 'directory', absolute: status.absolute, detail: 'it is a directory, not a file' };
+    }
+    return readTextFile(status.absolute, this.maxFileSize);
+  }
+}
+
+/** Reads a file as UTF-8 text, refusing oversized, binary and non-UTF-8 content with a reason. */
+export function readTextFile(absolute: string, maxFileSize: number): TextRead {
+  let size: number;
+  try {
+    size = fs.statSync(absolute).size;
+  } catch (error) {
+    return { ok: false, reason: 'missing', absolute, detail: 'it does not exist' };
+  }
+  if (size > maxFileSize) {
+    return {
+      ok: false, reason: 'too-large', absolute,
+      detail: `it is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (raise "maxFileSize" in .agentcore-lint.json)`,
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(absolute);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', absolute, detail: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary', absolute, detail: 'it is a binary file, not text' };
+  try {
+    return { ok: true, absolute, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'binary', absolute, detail: 'it is not valid UTF-8 text' };
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Git facts about the project, asked lazily and only when a rule needs them. */
+export class GitInfo {
+  private topLevel: string | null | undefined;
+
+  constructor(private readonly root: string) {}
+
+  /** The repository's top level, or null outside a git work tree (or without git). */
+  repositoryRoot(): string | null {
+    if (this.topLevel === undefined) {
+      this.topLevel = this.git(['rev-parse', '--show-toplevel'])?.trim() || null;
+    }
+    return this.topLevel;
+  }
+
+  /** Whether git tracks the file; undefined outside a repository. */
+  isTracked(absolute: string): boolean | undefined {
+    if (!this.repositoryRoot()) return undefined;
+    const out = this.git(['ls-files', '--error-unmatch', '--', absolute]);
+    return out !== undefined;
+  }
+
+  /** Whether .gitignore rules ignore the path; undefined outside a repository. */
+  isIgnored(absolute: string): boolean | undefined {
+    if (!this.repositoryRoot()) return undefined;
+    // check-ignore exits 1 when the path is not ignored.
+    return this.git(['check-ignore', '-q', '--no-index', '--', absolute]) !== undefined;
+  }
+
+  private git(args: string[]): string | undefined {
+    try {
+      return execFileSync('git', args, { cwd: this.root, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export interface AgentCoreProject {
+  /** The folder holding `agentcore/agentcore.json`. */
+  root: string;
+  /** agentcore/agentcore.json, parsed with positions (value undefined when unparseable). */
+  config: JsonDocument;
+  /** The root object of agentcore.json, or undefined when it is not an object. */
+  spec: JsonObject | undefined;
+  /** agentcore/aws-targets.json; undefined when the file is absent. */
+  awsTargets?: JsonDocument;
+  /** agentcore/.cli/deployed-state.json; undefined when absent. */
+  deployedState?: JsonDocument;
+  files: ProjectFiles;
+  git: GitInfo;
+}
+
+export type ProjectLoad =
+  | { ok: true; project: AgentCoreProject }
+  /** agentcore.json exists but cannot be read as text at all (binary, too large, unreadable). */
+  | { ok: false; root: string; configFile: string; reason: string };
+
+export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ProjectLoad {
+  const files = new ProjectFiles(root, maxFileSize);
+  const configRead = files.readText(CONFIG_RELATIVE);
+  if (!configRead.ok) {
+    return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail };
+  }
+  const config = files.readJson(CONFIG_RELATIVE)!;
+  const optionalJson = (relative: string): JsonDocument | undefined =>
+    files.status(relative).kind === 'missing' ? undefined : files.readJson(relative);
+  return {
+    ok: true,
+    project: {
+      root,
+      config,
+      spec: isObject(config.value) ? config.value : undefined,
+      awsTargets: optionalJson(AWS_TARGETS_RELATIVE),
+      deployedState: optionalJson(DEPLOYED_STATE_RELATIVE),
+      files,
+      git: new GitInfo(root),
+    },
+  };
+}
+
+/** Walks up from `start` to the nearest folder holding agentcore/agentcore.json. */
+export function findProjectRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
+  } catch {
+    // A path that does not exist has no project; the caller reports it.
+    return undefined;
+  }
+  for (;;) {
+    if (fs.existsSync(path.join(dir, CONFIG_RELATIVE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The rule contract. A rule is one file under `rules/<area>/` exporting `defineRule({ meta, check })`.
+ * The engine owns loading, ordering, locations, severities and suppression; a rule only says what is wrong
+ * and where, by JSON path (config rules) or by range.
+ */
+import type { JsonDocument, JsonPath } from './json/document.js';
+import type { AgentCoreProject } from './project.js';
+import type { Severity, SourceRange } from './types.js';
+
+export type RuleCategory = 'config' | 'source' | 'policy';
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** Stable kebab-case id used in output, configuration and suppressions. Never renamed once released. */
+  id: string;
+  /** Stable short code (`AC0xx`, see docs/rules/README.md for the scheme). */
+  code: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why, with the AgentCore fact behind it (markdown). */
+  rationale: string;
+  /** Message templates with `{{name}}` placeholders. Each must say what is wrong and what to do. */
+  messages: Record<MessageId, string>;
+  /** True when the official `agentcore validate` reports the same problem (parity); false when only we do. */
+  officialParity: boolean;
+  /** Rules that need the whole project (agentcore.json); false for rules that also run on loose files. */
+  requiresProject: boolean;
+}
+
+export interface ReportDescriptor<MessageId extends string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /** The JSON document the finding is in; defaults to agentcore.json. */
+  doc?: JsonDocument;
+  /** Where in `doc`. Ignored when `range` is given. */
+  path?: JsonPath;
+  /** Point at the property name rather than its value. */
+  target?: 'key' | 'value';
+  /** An explicit location, with `file` when it is not in `doc`. */
+  range?: SourceRange;
+  file?: string;
+  /** Overrides the rule's default severity for this finding (user configuration still wins). */
+  severity?: Severity;
+}
+
+export interface ProjectRuleContext<MessageId extends string> {
+  project: AgentCoreProject;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+export interface ProjectRule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(context: ProjectRuleContext<MessageId>): void;
+}
+
+export function defineRule<MessageId extends string>(rule: ProjectRule<MessageId>): ProjectRule<MessageId> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}

@@ -1,0 +1,30 @@
+/** Core value types shared by the engine, the rules and the formatters. */
+
+export type Severity = 'error' | 'warning' | 'info';
+/** What a user may write in `.agentcore-lint.json`. */
+export type SeveritySetting = Severity | 'warn' | 'off';
+
+/** 1-based line and column; columns count UTF-16 code units (as editors, ESLint and SARIF do). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Absolute path of the file the finding is in. */
+  file: string;
+  range: SourceRange;
+  message: string;
+  docsUrl: string;
+  /** A short excerpt that identifies what was matched, never a secret in full (used for baselines later). */
+  fingerprintText?: string;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -1,0 +1,34 @@
+/**
+ * Safe accessors for JSON values of unknown shape. Semantic rules run even when the schema check failed,
+ * so they must never assume a field has the type the schema promises.
+ */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function asObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The object elements of an array with their original indexes (non-objects are skipped, indexes kept). */
+export function objectsOf(value: unknown): Array<[number, JsonObject]> {
+  const out: Array<[number, JsonObject]> = [];
+  asArray(value).forEach((element, index) => {
+    if (isObject(element)) out.push([index, element]);
+  });
+  return out;
+}
+
+export function hasOwn(obj: JsonObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
