@@ -111,7 +111,7 @@ export function readTextFile(absolute: string, maxFileSize: number): TextRead {
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary', absolute, detail: 'it is a binary file, not text' };
   try {
-    return { ok: true, absolute, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, absolute, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     return { ok: false, reason: 'binary', absolute, detail: 'it is not valid UTF-8 text' };
   }

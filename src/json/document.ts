@@ -48,7 +48,7 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
   try {
     ast = momoaParse(text, { mode: 'json', ranges: true, tokens: true });
   } catch (strictError) {
-    problems.push(syntaxProblem(strictError));
+    problems.push(syntaxProblem(strictError, text));
     try {
       // Lenient second pass: if the only trouble is comments or trailing commas, lint the rest anyway.
       ast = momoaParse(text, { mode: 'jsonc', allowTrailingCommas: true, ranges: true, tokens: true });
@@ -67,11 +67,24 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
   return { file, text: rawText, ast, value: evaluate(ast.body), problems };
 }
 
-function syntaxProblem(error: unknown): JsonSyntaxProblem {
-  const e = error as { message?: string; line?: number; column?: number };
+const TOKEN_TEXT: Record<string, string> = {
+  Comma: '","', Colon: '":"', LBrace: '"{"', RBrace: '"}"', LBracket: '"["', RBracket: '"]"',
+  String: 'string', Number: 'number', Boolean: 'boolean', Null: 'null',
+};
+
+function syntaxProblem(error: unknown, text: string): JsonSyntaxProblem {
+  const e = error as { message?: string; line?: number; column?: number; offset?: number };
   const line = typeof e.line === 'number' ? e.line : 1;
   const column = typeof e.column === 'number' ? e.column : 1;
-  const message = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, '');
+  let message = String(e.message ?? error)
+    .replace(/\s*\(\d+:\d+\)\s*$/, '')
+    .replace(/\.+$/, '')
+    .replace(/^Unexpected token (\w+) found$/, (_, t: string) => `unexpected ${TOKEN_TEXT[t] ?? t}`)
+    .replace(/^Unexpected (.*) found$/, 'unexpected $1');
+  const rest = typeof e.offset === 'number' ? text.slice(e.offset + 1) : undefined;
+  if (/end of input/.test(message) || (rest !== undefined && rest.trim() === '')) {
+    message = `the file ends before the JSON is complete (${message}); is it truncated? Complete or restore the file`;
+  }
   return {
     kind: 'syntax',
     message: `Invalid JSON: ${message}.`,
@@ -91,9 +104,15 @@ function refineLenientProblem(problems: JsonSyntaxProblem[], ast: DocumentNode):
     };
     return;
   }
+  // Point at the comma itself: the last comma before where strict parsing stopped.
+  const stop = strict.range.start;
+  const comma = (ast.tokens ?? [])
+    .filter((t) => t.type === 'Comma')
+    .filter((t) => t.loc.start.line < stop.line || (t.loc.start.line === stop.line && t.loc.start.column < stop.column))
+    .pop();
   problems[problems.length - 1] = {
-    ...strict,
     kind: 'trailing-comma',
+    range: comma ? { start: { ...comma.loc.start }, end: { ...comma.loc.end } } : strict.range,
     message: 'Invalid JSON: trailing comma before a closing bracket (the AgentCore CLI uses JSON.parse); remove the comma.',
   };
 }

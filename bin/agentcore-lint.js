@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`).
+import { main } from '../dist/src/cli.js';
+
+process.exitCode = main(process.argv.slice(2));

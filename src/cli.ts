@@ -1,0 +1,153 @@
+/**
+ * `agentcore-lint [options] [paths...]`. Exit codes: 0 no errors; 1 errors, or more warnings than
+ * --max-warnings; 2 usage or configuration error; 3 internal failure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRules } from '../rules/index.js';
+import { ConfigError } from './config.js';
+import { INTERNAL_ERROR_RULE_ID } from './engine.js';
+import { formatters } from './formatters/index.js';
+import { lint, UsageError } from './lint.js';
+import { packageRoot } from './schema/validators.js';
+import type { Finding } from './types.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Whether stdout is a terminal that understands colour. */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const HELP = `Usage: agentcore-lint [options] [paths...]
+
+Lints Amazon Bedrock AgentCore projects: agentcore/agentcore.json and the files it references.
+A path may be a project folder, any file or folder inside a project, or an agentcore.json.
+With no path, the project containing the current directory is linted.
+
+Options:
+  -f, --format <name>     Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+  --max-warnings <n>      Exit with 1 when there are more than n warnings
+  --quiet                 Report errors only
+  --list-rules            List every rule with its default severity
+  --debug                 Show stack traces for internal errors
+  -v, --version           Print the version
+  -h, --help              Show this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error, 3 internal failure.
+Configuration: .agentcore-lint.json at the project or repository root (see README).`;
+
+export function main(argv: string[], io: CliIO = processIO()): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.stderr(`agentcore-lint: ${(error as Error).message}\nRun agentcore-lint --help for usage.\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.stdout(HELP + '\n');
+    return EXIT.ok;
+  }
+  if (values.version) {
+    io.stdout(readVersion() + '\n');
+    return EXIT.ok;
+  }
+  if (values['list-rules']) {
+    io.stdout(listRules());
+    return EXIT.ok;
+  }
+  const format = values.format ?? 'stylish';
+  const formatter = formatters[format];
+  if (!formatter) {
+    io.stderr(`agentcore-lint: unknown format "${format}"; use one of: ${Object.keys(formatters).join(', ')}.\n`);
+    return EXIT.usage;
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      io.stderr(`agentcore-lint: --max-warnings takes a whole number, got "${values['max-warnings']}".\n`);
+      return EXIT.usage;
+    }
+  }
+
+  let findings: Finding[];
+  try {
+    const result = lint({ paths: positionals, cwd: io.cwd, debug: values.debug });
+    findings = result.findings;
+    for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`agentcore-lint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
+      const where = error.range ? `:${error.range.start.line}:${error.range.start.column}` : '';
+      io.stderr(`agentcore-lint: ${path.relative(io.cwd, error.file) || error.file}${where}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`agentcore-lint: internal error: ${(error as Error).message}\n${values.debug ? (error as Error).stack + '\n' : 'Run with --debug for details.\n'}`);
+    return EXIT.internal;
+  }
+
+  const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  const output = formatter(shown, { cwd: io.cwd, color });
+  if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
+
+  if (findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE_ID)) return EXIT.internal;
+  if (findings.some((f) => f.severity === 'error')) return EXIT.findings;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`agentcore-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean' },
+      'list-rules': { type: 'boolean' },
+      debug: { type: 'boolean' },
+      version: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function listRules(): string {
+  const rows = [...projectRules]
+    .sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))
+    .map((r) => [r.meta.id, r.meta.code, r.meta.defaultSeverity, r.meta.description]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')).join('\n') + '\n';
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}

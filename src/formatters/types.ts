@@ -1,0 +1,10 @@
+import type { Finding } from '../types.js';
+
+export interface FormatContext {
+  cwd: string;
+  /** Whether ANSI colour may be used (TTY and no NO_COLOR). */
+  color: boolean;
+}
+
+/** A formatter turns sorted findings into the text written to stdout or --output-file. */
+export type Formatter = (findings: readonly Finding[], context: FormatContext) => string;
