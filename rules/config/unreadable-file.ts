@@ -12,7 +12,10 @@ export default defineRule({
       'A binary, non-UTF-8, unreadable or oversized agentcore.json cannot be an AgentCore project file; the CLI ' +
       'fails on it. agentcore-lint reports it instead of crashing and goes on with the other projects. The size ' +
       'limit (4 MB by default) is set with `maxFileSize` in `.agentcore-lint.json`.',
-    messages: { unreadable: 'agentcore.json cannot be linted: {{detail}}.' },
+    messages: {
+      unreadable:
+        'agentcore.json cannot be linted: {{detail}}. It must be UTF-8 JSON text: restore it from version control or re-create it with the AgentCore CLI.',
+    },
     officialParity: true,
     requiresProject: true,
   },
