@@ -13,11 +13,19 @@ export interface AjvError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The validators are built with ajv's `verbose`: the failing keyword's value, its schema node and the data. */
+  schema?: unknown;
+  parentSchema?: Record<string, unknown>;
+  data?: unknown;
+  /** Set on errors raised while checking an object's key names (`propertyNames`): the offending key. */
+  propertyName?: string;
 }
 
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
+  /** The schema it was compiled from (exported by scripts/build-validators.mjs), to resolve `$ref`s in messages. */
+  rootSchema?: Record<string, unknown>;
 }
 
 /** The precompiled validators, by name; the file is dist/validators/<name>.cjs. */
