@@ -45,6 +45,9 @@ describe.skipIf(!present)('real-world corpus (../shared/corpus/real-configs)', (
     const result = lint({ paths: [path.join(CORPUS, folder)] });
     const falseErrors = result.findings
       .filter((f) => f.severity === 'error' && (parityRuleIds.has(f.ruleId) || f.ruleId === 'internal-error'))
+      // The corpus keeps only agentcore.json (and files beside it); the official verdict was made on the full
+      // repository, with its aws-targets.json.
+      .filter((f) => !(f.ruleId === 'aws-targets' && f.message.startsWith('agentcore/aws-targets.json is missing')))
       .map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`);
     expect(falseErrors).toEqual([]);
   });

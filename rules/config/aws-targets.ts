@@ -21,10 +21,9 @@ export default defineRule({
       'aws-targets.json". `agentcore/.cli/deployed-state.json` records what was deployed per target, and its ' +
       '`targets` keys must all be names from aws-targets.json, otherwise the CLI stops with "Deployed state ' +
       'contains target names not present in aws-targets" (official cases 41 and 43). The shape of both files is ' +
-      'checked by `schema`; this rule covers the presence of the file and the link between the two. A missing ' +
-      'aws-targets.json is a warning, not an error: it is trivial to recreate and some teams keep it (it names ' +
-      'AWS accounts) out of the repository; a deployed-state target that aws-targets.json lacks is an error. ' +
-      'Legacy project files are skipped (the CLI never gets this far with them).',
+      'checked by `schema`; this rule covers the presence of the file and the link between the two. A team that ' +
+      'deliberately keeps aws-targets.json (it names AWS accounts) out of the repository can set this rule to ' +
+      '"warn" in `.agentcore-lint.json`. Legacy project files are skipped (the CLI never gets this far with them).',
     messages: {
       missing:
         'agentcore/aws-targets.json is missing, so `agentcore validate` and `deploy` stop with "Required file not ' +
@@ -42,7 +41,7 @@ export default defineRule({
     // The CLI stops at a legacy agentcore.json before it reads these files; legacy-project-file says it all.
     if (isLegacyProjectFile(project.config.value)) return;
     if (!project.awsTargets) {
-      report({ messageId: 'missing', range: FILE_START, severity: 'warning' });
+      report({ messageId: 'missing', range: FILE_START });
       return;
     }
     const targetNames = awsTargetNames(project.awsTargets.value);

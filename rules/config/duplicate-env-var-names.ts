@@ -1,0 +1,44 @@
+import { defineRule } from '../../src/rule.js';
+import { formatPath } from '../../src/json/document.js';
+import { entries } from '../../src/util/spec.js';
+import { asString, objectsOf } from '../../src/util/json-value.js';
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-env-var-names',
+    code: 'AC029',
+    category: 'config',
+    defaultSeverity: 'warning',
+    description: 'A runtime should not define the same envVars name twice.',
+    rationale:
+      'The schema does not check `runtimes[].envVars` names for uniqueness (agentcore-facts.md §2.2), but the runtime ' +
+      'receives a map: only one of the values survives, and which one is an implementation detail. The other entry ' +
+      'is dead configuration that misleads readers.',
+    messages: {
+      duplicate:
+        'Runtime "{{runtime}}" sets env var {{name}} again (first in envVars[{{first}}]); only one value reaches the runtime. ' +
+        'Remove one of the entries.',
+    },
+    officialParity: false,
+    requiresProject: true,
+  },
+  check({ project, report }) {
+    for (const runtime of entries(project.spec, 'runtimes')) {
+      const seen = new Map<string, number>();
+      for (const [i, envVar] of objectsOf(runtime.node.envVars)) {
+        const name = asString(envVar.name);
+        if (!name) continue;
+        const first = seen.get(name);
+        if (first === undefined) {
+          seen.set(name, i);
+          continue;
+        }
+        report({
+          messageId: 'duplicate',
+          path: [...runtime.path, 'envVars', i, 'name'],
+          data: { runtime: runtime.name ?? formatPath(runtime.path), name, first },
+        });
+      }
+    }
+  },
+});
