@@ -43,6 +43,41 @@ export function runProjectRules(
   return findings;
 }
 
+/** Runs the file-level checks that apply to one file (by extension). */
+export function runFileRules(
+  file: string,
+  text: string,
+  rules: readonly ProjectRule[],
+  options: EngineOptions & { project?: AgentCoreProject } = {},
+): Finding[] {
+  const findings: Finding[] = [];
+  const extension = path.extname(file).toLowerCase();
+  for (const rule of rules) {
+    if (!rule.files?.extensions.includes(extension)) continue;
+    const configured = options.severities?.get(rule.meta.id);
+    if (configured !== undefined && normalizeSeverity(configured) === 'off') continue;
+    try {
+      rule.files.check({
+        file,
+        text,
+        project: options.project,
+        report: (d) => {
+          const severity = configured !== undefined
+            ? (normalizeSeverity(configured) as Severity)
+            : d.severity ?? rule.meta.defaultSeverity;
+          findings.push({
+            ruleId: rule.meta.id, severity, file, range: d.range,
+            message: formatMessage(rule.meta.messages[d.messageId], d.data), docsUrl: docsUrl(rule.meta.id),
+          });
+        },
+      });
+    } catch (error) {
+      findings.push(internalError(rule.meta.id, file, error, options.debug));
+    }
+  }
+  return findings;
+}
+
 function toFinding(
   project: AgentCoreProject,
   rule: ProjectRule,

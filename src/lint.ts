@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
 import { ConfigError, defaultConfig, findConfigFile, isIgnored, loadConfigFile, type LintConfig } from './config.js';
 import { docsUrl } from './docs-url.js';
-import { normalizeSeverity, runProjectRules, sortFindings } from './engine.js';
-import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject } from './project.js';
+import { normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
+import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
+import fastGlob from 'fast-glob';
 import { formatMessage, type ProjectRule } from './rule.js';
 import type { Finding, Severity } from './types.js';
 import unreadableFile from '../rules/config/unreadable-file.js';
@@ -73,6 +74,7 @@ export function lint(options: LintOptions): LintResult {
   for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
     findings.push(...lintProject(target, rules, knownRuleIds, options.debug));
   }
+  for (const input of loose) findings.push(...lintLoosePath(input, rules, knownRuleIds, options.debug));
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
     notes.push(
@@ -95,11 +97,58 @@ function lintProject(
     findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
   } else {
     findings = runProjectRules(load.project, rules, { severities: config.severities, debug });
+    for (const file of projectFileTargets(load.project, rules, target.onlyFiles)) {
+      const read = readTextFile(file, config.maxFileSize);
+      if (read.ok) findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, project: load.project }));
+    }
   }
   return findings.filter(
     (f) => !isIgnored(config, f.file) && (!target.onlyFiles || target.onlyFiles.has(f.file)),
   );
 }
+
+/**
+ * The files file-level rules check inside a project: those the project references (policy sourceFiles ...) and
+ * those named on the command line. Each file once.
+ */
+function projectFileTargets(project: AgentCoreProject, rules: readonly ProjectRule[], onlyFiles?: Set<string>): string[] {
+  const extensions = new Set(rules.flatMap((r) => r.files?.extensions ?? []));
+  const files = new Set<string>();
+  for (const rule of rules) {
+    for (const relative of rule.files?.referencedBy?.(project) ?? []) {
+      const status = project.files.status(relative);
+      if (status.kind === 'file') files.add(status.absolute);
+    }
+  }
+  for (const file of onlyFiles ?? []) if (extensions.has(path.extname(file).toLowerCase())) files.add(file);
+  return [...files].sort();
+}
+
+/** Files and folders outside any project: only rules that do not need a project apply. */
+function lintLoosePath(input: string, rules: readonly ProjectRule[], knownRuleIds: ReadonlySet<string>, debug?: boolean): Finding[] {
+  const extensions = [...new Set(rules.flatMap((r) => r.files?.extensions ?? []))];
+  if (extensions.length === 0) return [];
+  const isDirectory = fs.statSync(input).isDirectory();
+  const repoRoot = new GitInfo(isDirectory ? input : path.dirname(input)).repositoryRoot() ?? undefined;
+  const configFile = findConfigFile(isDirectory ? input : path.dirname(input), repoRoot);
+  const config = configFile ? loadConfigFile(configFile, knownRuleIds) : defaultConfig(input);
+  const files = isDirectory
+    ? fastGlob
+        .sync(extensions.map((e) => `**/*${e}`), { cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS })
+        .map((f) => path.normalize(f))
+        .sort()
+    : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];
+  const findings: Finding[] = [];
+  for (const file of files) {
+    if (isIgnored(config, file)) continue;
+    const read = readTextFile(file, config.maxFileSize);
+    if (read.ok) findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug }));
+  }
+  return findings;
+}
+
+/** Folders never worth linting: dependencies, virtualenvs, build output, the AgentCore CLI's own caches. */
+const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.venv/**', '**/venv/**', '**/.git/**', '**/cdk.out/**', '**/__pycache__/**', '**/dist/**', '**/build/**'];
 
 function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
   const repoRoot = new GitInfo(root).repositoryRoot() ?? undefined;

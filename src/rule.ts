@@ -49,9 +49,37 @@ export interface ProjectRuleContext<MessageId extends string> {
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
+export interface FileReportDescriptor<MessageId extends string> {
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  range: SourceRange;
+  severity?: Severity;
+}
+
+/** What a file-level check sees: one file's text, whether or not a project surrounds it. */
+export interface FileRuleContext<MessageId extends string> {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  /** The surrounding project, when there is one. */
+  project?: AgentCoreProject;
+  report(descriptor: FileReportDescriptor<MessageId>): void;
+}
+
 export interface ProjectRule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
+  /** Checks the project as a whole (agentcore.json and what it references). */
   check(context: ProjectRuleContext<MessageId>): void;
+  /**
+   * Optional file-level check, for rules that also work without a project (`meta.requiresProject: false`):
+   * it runs on files with these extensions named on the command line, and on such files a project references.
+   */
+  files?: {
+    extensions: readonly string[];
+    /** Project files (relative paths) this check should always cover, e.g. the policy `sourceFile`s. */
+    referencedBy?(project: AgentCoreProject): string[];
+    check(context: FileRuleContext<MessageId>): void;
+  };
 }
 
 export function defineRule<MessageId extends string>(rule: ProjectRule<MessageId>): ProjectRule<MessageId> {

@@ -103,9 +103,20 @@ describe('agentcore-lint CLI', () => {
     expect(run.stderr).toContain('skipped');
   });
 
+  it('checks Cedar syntax in a loose .cedar file or folder outside any project', () => {
+    const dir = tree({ 'policies/deny.cedar': 'forbid(principal, action, resource)\nwhen { context.input.x == };\n', 'policies/ok.cedar': 'permit(principal, action, resource);\n' });
+    const run = runCli(['--format', 'json', 'policies'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout);
+    expect(results.map((r: { filePath: string }) => path.basename(r.filePath))).toEqual(['deny.cedar']);
+    expect(results[0].messages[0]).toMatchObject({ ruleId: 'policy-syntax', line: 2, column: 27 });
+    expect(run.stderr).toContain('project checks');
+  });
+
   it('applies .agentcore-lint.json severities and ignore globs', () => {
     const dir = tree({
       'agentcore/agentcore.json': BROKEN,
+      'agentcore/aws-targets.json': '[]\n',
       '.agentcore-lint.json': JSON.stringify({ rules: { 'json-syntax': 'warn' } }),
     });
     const run = runCli(['--format', 'json'], { cwd: dir });
@@ -121,6 +132,7 @@ describe('agentcore-lint CLI', () => {
   it('--max-warnings turns too many warnings into exit 1; --quiet shows errors only', () => {
     const dir = tree({
       'agentcore/agentcore.json': BROKEN,
+      'agentcore/aws-targets.json': '[]\n',
       '.agentcore-lint.json': JSON.stringify({ rules: { 'json-syntax': 'warn' } }),
     });
     expect(runCli(['--max-warnings', '0'], { cwd: dir }).status).toBe(1);

@@ -116,6 +116,11 @@ const CASES: ParityCase[] = [
     expected: [{ ruleId: 'outbound-auth', path: [...target(0), 'outboundAuth', 'credentialName'] }],
   },
   {
+    id: '15', title: 'syntactically broken Cedar statement', official: 'misses',
+    mutate: (s) => { s.policyEngines[0].policies[0].statement = 'permit(principal, action, resource) when { context.input.amount < };'; },
+    expected: [{ ruleId: 'policy-syntax', path: ['policyEngines', 0, 'policies', 0, 'statement'] }],
+  },
+  {
     id: '16', title: 'httpRuntime target on an MCP gateway', official: 'rejects',
     mutate: (s) => { s.agentCoreGateways[2].protocolType = 'MCP'; },
     expected: [{ ruleId: 'gateway-protocol', path: [...gw(2), 'targets', 0] }],
@@ -351,6 +356,4 @@ describe('parity with agentcore validate (official-validate.md §5)', () => {
     dirs.push(dir);
     expect(() => lint({ paths: [], cwd: dir })).toThrow(UsageError);
   });
-
-  it.todo('15 a syntactically broken Cedar statement (Cedar validation: next milestone)');
 });

@@ -1,0 +1,79 @@
+import type { StringNode } from '@humanwhocodes/momoa';
+import { resolvePath } from '../../src/json/document.js';
+import { decodedToSourceOffsets, LineIndex } from '../../src/json/string-positions.js';
+import { cedarSyntaxErrors, isGuardrailsPolicy } from '../../src/policy/cedar.js';
+import { defineRule } from '../../src/rule.js';
+import { entries } from '../../src/util/spec.js';
+import { asString, objectsOf } from '../../src/util/json-value.js';
+
+export default defineRule({
+  meta: {
+    id: 'policy-syntax',
+    code: 'AC060',
+    category: 'policy',
+    defaultSeverity: 'error',
+    description: 'Every Cedar policy — each `statement` in agentcore.json and each `.cedar` file — must parse.',
+    rationale:
+      '`agentcore add policy` stores any text without parsing it and `agentcore validate` never checks it ' +
+      '(official case 15); AWS parses the statement only at deploy and rejects the policy then. agentcore-lint ' +
+      'parses each statement with Cedar itself (`@cedar-policy/cedar-wasm`) and reports the error at its exact ' +
+      'place — inside the JSON string in agentcore.json, escapes included — or in the `.cedar` file. Policies in ' +
+      'the CLI\'s `when guardrails { ... }` form for HTTP targets are not Cedar and are skipped.',
+    messages: {
+      statement:
+        'Cedar syntax error in policy "{{policy}}" of engine "{{engine}}": {{detail}}. AWS rejects this policy at deploy (the CLI stores statements unparsed); fix the statement.',
+      file: 'Cedar syntax error: {{detail}}. AWS rejects this policy at deploy; fix it before copying it into a statement.',
+    },
+    officialParity: false,
+    requiresProject: false,
+  },
+  check({ project, report }) {
+    const doc = project.config;
+    let lines: LineIndex | undefined;
+    for (const engine of entries(project.spec, 'policyEngines')) {
+      for (const [index, policy] of objectsOf(engine.node.policies)) {
+        const statement = asString(policy.statement);
+        if (statement === undefined || isGuardrailsPolicy(statement)) continue;
+        const errors = cedarSyntaxErrors(statement);
+        if (errors.length === 0) continue;
+        const path = [...engine.path, 'policies', index, 'statement'];
+        const node = resolvePath(doc, path);
+        if (!node || node.depth !== path.length || node.value.type !== 'String') continue;
+        const offsets = decodedToSourceOffsets(doc.text, node.value as StringNode);
+        lines ??= new LineIndex(doc.text);
+        for (const error of errors) {
+          report({
+            messageId: 'statement',
+            data: { policy: asString(policy.name) ?? `#${index}`, engine: engine.name ?? '?', detail: error.detail },
+            range: {
+              start: lines.position(offsets[Math.min(error.start, offsets.length - 1)]),
+              end: lines.position(offsets[Math.min(error.end, offsets.length - 1)]),
+            },
+          });
+        }
+      }
+    }
+  },
+  files: {
+    extensions: ['.cedar'],
+    referencedBy(project) {
+      return entries(project.spec, 'policyEngines').flatMap((engine) =>
+        objectsOf(engine.node.policies).flatMap(([, policy]) => {
+          const sourceFile = asString(policy.sourceFile);
+          return sourceFile ? [sourceFile] : [];
+        }),
+      );
+    },
+    check({ text, report }) {
+      if (isGuardrailsPolicy(text)) return;
+      const lines = new LineIndex(text);
+      for (const error of cedarSyntaxErrors(text)) {
+        report({
+          messageId: 'file',
+          data: { detail: error.detail },
+          range: { start: lines.position(error.start), end: lines.position(error.end) },
+        });
+      }
+    },
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * cedar-wasm, loaded only when a project has policies (it is a 4 MB WebAssembly module).
+ * Its offsets are UTF-8 bytes; everything we return is in UTF-16 indices of the checked text.
+ */
+import { createRequire } from 'node:module';
+import * as v8 from 'node:v8';
+import { byteToUtf16Index } from '../json/string-positions.js';
+
+type CedarModule = typeof import('@cedar-policy/cedar-wasm/nodejs');
+
+const require = createRequire(import.meta.url);
+let cedar: CedarModule | undefined;
+
+export function loadCedar(): CedarModule {
+  if (!cedar) {
+    // With default tiering the first WASM calls cost ~0.6 s of CPU on 2 cores; Liftoff alone is far cheaper
+    // for the small runs a linter makes (stack notes §2.4). Must be set before the module is compiled.
+    v8.setFlagsFromString('--liftoff-only');
+    cedar = require('@cedar-policy/cedar-wasm/nodejs') as CedarModule;
+  }
+  return cedar;
+}
+
+export interface CedarSyntaxError {
+  /** What is wrong, without Cedar's "failed to parse policies from string" preamble. */
+  detail: string;
+  /** UTF-16 indices into the checked text. */
+  start: number;
+  end: number;
+}
+
+/** The CLI writes `when guardrails { ... }` policies for HTTP targets: not Cedar, so not parsed. */
+export function isGuardrailsPolicy(text: string): boolean {
+  return /\bwhen\s+guardrails\s*\{/.test(text);
+}
+
+export function cedarSyntaxErrors(text: string): CedarSyntaxError[] {
+  const answer = loadCedar().checkParsePolicySet({ staticPolicies: text });
+  if (answer.type === 'success') return [];
+  return answer.errors.map((error) => {
+    const location = error.sourceLocations?.[0];
+    const start = location ? byteToUtf16Index(text, location.start) : 0;
+    const end = location ? byteToUtf16Index(text, location.end) : 0;
+    const what = error.message.replace(/^failed to parse polic(y|ies)( with id `[^`]*`)? from string: /, '');
+    const expected = location?.label ? `; ${location.label}` : '';
+    return { detail: `${what}${expected}`, start, end: Math.max(end, start) };
+  });
+}
