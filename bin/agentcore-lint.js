@@ -2,4 +2,4 @@
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`).
 import { main } from '../dist/src/cli.js';
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

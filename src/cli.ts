@@ -42,7 +42,7 @@ Options:
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error, 3 internal failure.
 Configuration: .agentcore-lint.json at the project or repository root (see README).`;
 
-export function main(argv: string[], io: CliIO = processIO()): number {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -80,7 +80,7 @@ export function main(argv: string[], io: CliIO = processIO()): number {
 
   let findings: Finding[];
   try {
-    const result = lint({ paths: positionals, cwd: io.cwd, debug: values.debug });
+    const result = await lint({ paths: positionals, cwd: io.cwd, debug: values.debug });
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
   } catch (error) {

@@ -39,7 +39,7 @@ interface ProjectTarget {
   onlyFiles?: Set<string>;
 }
 
-export function lint(options: LintOptions): LintResult {
+export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? projectRules;
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));

@@ -41,8 +41,8 @@ describe.skipIf(!present)('real-world corpus (../shared/corpus/real-configs)', (
     expect(legacy.length).toBe(5);
   });
 
-  it.each(accepted)('%s (accepted by agentcore validate): no schema or refinement error', (folder) => {
-    const result = lint({ paths: [path.join(CORPUS, folder)] });
+  it.each(accepted)('%s (accepted by agentcore validate): no schema or refinement error', async (folder) => {
+    const result = await lint({ paths: [path.join(CORPUS, folder)] });
     const falseErrors = result.findings
       .filter((f) => f.severity === 'error' && (parityRuleIds.has(f.ruleId) || f.ruleId === 'internal-error'))
       // The corpus keeps only agentcore.json (and files beside it); the official verdict was made on the full
@@ -52,8 +52,8 @@ describe.skipIf(!present)('real-world corpus (../shared/corpus/real-configs)', (
     expect(falseErrors).toEqual([]);
   });
 
-  it.each(legacy)('%s (legacy shape): one clear message, not a wall of schema errors', (folder) => {
-    const result = lint({ paths: [path.join(CORPUS, folder)] });
+  it.each(legacy)('%s (legacy shape): one clear message, not a wall of schema errors', async (folder) => {
+    const result = await lint({ paths: [path.join(CORPUS, folder)] });
     const config = result.findings.filter((f) => f.file.endsWith(path.join('agentcore', 'agentcore.json')));
     expect(config.map((f) => f.ruleId)).toEqual(['legacy-project-file']);
   });

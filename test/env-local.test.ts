@@ -63,45 +63,45 @@ function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore' });
 }
 
-function findings(root: string): Array<{ file: string; severity: string; message: string }> {
-  const result = lint({ paths: [root], rules: [envLocalNotCommitted] });
+async function findings(root: string): Promise<Array<{ file: string; severity: string; message: string }>> {
+  const result = await lint({ paths: [root], rules: [envLocalNotCommitted] });
   for (const f of result.findings) expect(f.message).not.toContain(SECRET.slice(8));
   return result.findings.map((f) => ({ file: path.relative(root, f.file), severity: f.severity, message: f.message }));
 }
 
 describe('env-local-not-committed in a git repository', () => {
-  it('stays silent when .env.local is absent (CI checkouts)', () => {
-    expect(findings(project({ git: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
+  it('stays silent when .env.local is absent (CI checkouts)', async () => {
+    expect(await findings(project({ git: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
   });
 
-  it('stays silent without any .gitignore when .env.local is absent', () => {
-    expect(findings(project({ git: true }))).toEqual([]);
+  it('stays silent without any .gitignore when .env.local is absent', async () => {
+    expect(await findings(project({ git: true }))).toEqual([]);
   });
 
-  it('stays silent when agentcore/.gitignore ignores .env.local (the CLI default)', () => {
-    expect(findings(project({ git: true, envLocal: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
+  it('stays silent when agentcore/.gitignore ignores .env.local (the CLI default)', async () => {
+    expect(await findings(project({ git: true, envLocal: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
   });
 
-  it('stays silent when a root .gitignore covers it', () => {
-    expect(findings(project({ git: true, envLocal: true, rootGitignore: '.env*\n' }))).toEqual([]);
+  it('stays silent when a root .gitignore covers it', async () => {
+    expect(await findings(project({ git: true, envLocal: true, rootGitignore: '.env*\n' }))).toEqual([]);
   });
 
-  it('reports .env.local that git does not ignore', () => {
-    const out = findings(project({ git: true, envLocal: true, agentcoreGitignore: 'cdk/cdk.out/\n' }));
+  it('reports .env.local that git does not ignore', async () => {
+    const out = await findings(project({ git: true, envLocal: true, agentcoreGitignore: 'cdk/cdk.out/\n' }));
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ file: path.join('agentcore', '.env.local'), severity: 'error' });
     expect(out[0].message).toContain('not ignored by git');
   });
 
-  it('reports a tracked .env.local that is not ignored with the ignore fix and the clean-up', () => {
-    const out = findings(project({ git: true, envLocal: true, forceAdd: true }));
+  it('reports a tracked .env.local that is not ignored with the ignore fix and the clean-up', async () => {
+    const out = await findings(project({ git: true, envLocal: true, forceAdd: true }));
     expect(out).toHaveLength(1);
     expect(out[0].message).toContain('not ignored by git');
     expect(out[0].message).toContain('git rm --cached agentcore/.env.local');
   });
 
-  it('reports .env.local that is tracked even though it is ignored', () => {
-    const out = findings(project({ git: true, envLocal: true, agentcoreGitignore: CLI_GITIGNORE, forceAdd: true }));
+  it('reports .env.local that is tracked even though it is ignored', async () => {
+    const out = await findings(project({ git: true, envLocal: true, agentcoreGitignore: CLI_GITIGNORE, forceAdd: true }));
     expect(out).toHaveLength(1);
     expect(out[0].message).toContain('still tracked by git');
     expect(out[0].message).toContain('git rm --cached agentcore/.env.local');
@@ -109,29 +109,29 @@ describe('env-local-not-committed in a git repository', () => {
 });
 
 describe('env-local-not-committed outside a git repository', () => {
-  it('stays silent when .env.local is absent', () => {
-    expect(findings(project({}))).toEqual([]);
+  it('stays silent when .env.local is absent', async () => {
+    expect(await findings(project({}))).toEqual([]);
   });
 
-  it('stays silent when agentcore/.gitignore covers .env.local', () => {
-    expect(findings(project({ envLocal: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
+  it('stays silent when agentcore/.gitignore covers .env.local', async () => {
+    expect(await findings(project({ envLocal: true, agentcoreGitignore: CLI_GITIGNORE }))).toEqual([]);
   });
 
-  it('accepts a wildcard pattern in agentcore/.gitignore', () => {
-    expect(findings(project({ envLocal: true, agentcoreGitignore: '.env*\n' }))).toEqual([]);
+  it('accepts a wildcard pattern in agentcore/.gitignore', async () => {
+    expect(await findings(project({ envLocal: true, agentcoreGitignore: '.env*\n' }))).toEqual([]);
   });
 
-  it('accepts a root .gitignore that covers agentcore/.env.local', () => {
-    expect(findings(project({ envLocal: true, rootGitignore: '**/.env.local\n' }))).toEqual([]);
+  it('accepts a root .gitignore that covers agentcore/.env.local', async () => {
+    expect(await findings(project({ envLocal: true, rootGitignore: '**/.env.local\n' }))).toEqual([]);
   });
 
-  it('reports .env.local when no .gitignore covers it', () => {
-    const out = findings(project({ envLocal: true }));
+  it('reports .env.local when no .gitignore covers it', async () => {
+    const out = await findings(project({ envLocal: true }));
     expect(out).toHaveLength(1);
     expect(out[0].message).toContain('no .gitignore covers it');
   });
 
-  it('reports .env.local when the pattern was removed or negated', () => {
-    expect(findings(project({ envLocal: true, agentcoreGitignore: '.env*\n!.env.local\n' }))).toHaveLength(1);
+  it('reports .env.local when the pattern was removed or negated', async () => {
+    expect(await findings(project({ envLocal: true, agentcoreGitignore: '.env*\n!.env.local\n' }))).toHaveLength(1);
   });
 });

@@ -322,9 +322,9 @@ const describeFinding = (f: Finding, root: string) =>
   `${path.relative(root, f.file)}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.ruleId}: ${f.message}`;
 
 describe('parity with agentcore validate (official-validate.md §5)', () => {
-  it.each(CASES.map((c) => [`${c.id} ${c.title} (official: ${c.official})`, c] as const))('%s', (_, c) => {
+  it.each(CASES.map((c) => [`${c.id} ${c.title} (official: ${c.official})`, c] as const))('%s', async (_, c) => {
     const root = materialize(c);
-    const { findings } = lint({ paths: [root] });
+    const { findings } = await lint({ paths: [root] });
     const shown = findings.map((f) => describeFinding(f, root));
 
     if (c.expected.length === 0) {
@@ -351,9 +351,9 @@ describe('parity with agentcore validate (official-validate.md §5)', () => {
     if (c.official === 'rejects') expect(findings.some((f) => f.severity === 'error')).toBe(true);
   });
 
-  it('44 a directory without agentcore/ is a usage error, as "No agentcore project found"', () => {
+  it('44 a directory without agentcore/ is a usage error, as "No agentcore project found"', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-44-'));
     dirs.push(dir);
-    expect(() => lint({ paths: [], cwd: dir })).toThrow(UsageError);
+    await expect(lint({ paths: [], cwd: dir })).rejects.toThrow(UsageError);
   });
 });

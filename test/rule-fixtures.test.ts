@@ -23,7 +23,7 @@ describe.each(ruleDirs)('rule %s', (ruleId) => {
     .sort();
   it.each(cases)('%s', async (caseName) => {
     const root = path.join(FIXTURES, ruleId, caseName);
-    const result = lint({ paths: [root] });
+    const result = await lint({ paths: [root] });
     const findings = snapshotFindings(root, result.findings);
     const own = findings.filter((f) => f.ruleId === ruleId);
     if (caseName.startsWith('valid-')) expect(own).toEqual([]);

@@ -38,9 +38,9 @@ const CASES: OfficialCase[] = [
 ];
 
 describe('official validate cases (§5) are found and located', () => {
-  it.each(CASES)('case $case: $fixture', ({ fixture, rule, at, says }) => {
+  it.each(CASES)('case $case: $fixture', async ({ fixture, rule, at, says }) => {
     const root = path.join(FIXTURES, fixture);
-    const findings = lint({ paths: [root] }).findings
+    const findings = (await lint({ paths: [root] })).findings
       .filter((f) => f.ruleId === rule)
       .map((f) => ({ at: [path.relative(root, f.file).split(path.sep).join('/'), f.range.start.line, f.range.start.column], message: f.message }));
     expect(findings).toContainEqual({ at, message: expect.stringContaining(says) });
