@@ -5,7 +5,9 @@
 import * as path from 'node:path';
 import { locatePath } from './json/document.js';
 import type { AgentCoreProject } from './project.js';
-import { formatMessage, type ProjectRule, type ReportDescriptor } from './rule.js';
+import { formatMessage, type FileRole, type ProjectRule, type ReportDescriptor } from './rule.js';
+import { extractFacts } from './source/adapters.js';
+import type { SourceFacts } from './source/facts.js';
 import type { Finding, Severity, SeveritySetting, SourceRange } from './types.js';
 import { docsUrl } from './docs-url.js';
 
@@ -48,10 +50,13 @@ export function runFileRules(
   file: string,
   text: string,
   rules: readonly ProjectRule[],
-  options: EngineOptions & { project?: AgentCoreProject } = {},
+  options: EngineOptions & { project?: AgentCoreProject; role?: FileRole } = {},
 ): Finding[] {
   const findings: Finding[] = [];
   const extension = path.extname(file).toLowerCase();
+  // Parsed at most once, on first request, and shared by every rule.
+  let facts: { value: SourceFacts | undefined } | undefined;
+  const source = (): SourceFacts | undefined => (facts ??= { value: extractFacts(file, text) }).value;
   for (const rule of rules) {
     if (!rule.files?.extensions.includes(extension)) continue;
     const configured = options.severities?.get(rule.meta.id);
@@ -61,6 +66,8 @@ export function runFileRules(
         file,
         text,
         project: options.project,
+        role: options.role,
+        source,
         report: (d) => {
           const severity = configured !== undefined
             ? (normalizeSeverity(configured) as Severity)

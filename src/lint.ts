@@ -10,6 +10,7 @@ import { docsUrl } from './docs-url.js';
 import { normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import fastGlob from 'fast-glob';
+import { prepareAdapters } from './source/adapters.js';
 import { formatMessage, type ProjectRule } from './rule.js';
 import type { Finding, Severity } from './types.js';
 import unreadableFile from '../rules/config/unreadable-file.js';
@@ -72,9 +73,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const findings: Finding[] = [];
   const notes: string[] = [];
   for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
-    findings.push(...lintProject(target, rules, knownRuleIds, options.debug));
+    findings.push(...(await lintProject(target, rules, knownRuleIds, options.debug)));
   }
-  for (const input of loose) findings.push(...lintLoosePath(input, rules, knownRuleIds, options.debug));
+  for (const input of loose) findings.push(...(await lintLoosePath(input, rules, knownRuleIds, options.debug)));
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
     notes.push(
@@ -84,12 +85,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort() };
 }
 
-function lintProject(
+async function lintProject(
   target: ProjectTarget,
   rules: readonly ProjectRule[],
   knownRuleIds: ReadonlySet<string>,
   debug?: boolean,
-): Finding[] {
+): Promise<Finding[]> {
   const config = projectConfig(target.root, knownRuleIds);
   const load = loadProject(target.root, config.maxFileSize);
   let findings: Finding[];
@@ -97,7 +98,9 @@ function lintProject(
     findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
   } else {
     findings = runProjectRules(load.project, rules, { severities: config.severities, debug });
-    for (const file of projectFileTargets(load.project, rules, target.onlyFiles)) {
+    const files = projectFileTargets(load.project, rules, target.onlyFiles);
+    await prepareAdapters(files);
+    for (const file of files) {
       const read = readTextFile(file, config.maxFileSize);
       if (read.ok) findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, project: load.project }));
     }
@@ -125,7 +128,12 @@ function projectFileTargets(project: AgentCoreProject, rules: readonly ProjectRu
 }
 
 /** Files and folders outside any project: only rules that do not need a project apply. */
-function lintLoosePath(input: string, rules: readonly ProjectRule[], knownRuleIds: ReadonlySet<string>, debug?: boolean): Finding[] {
+async function lintLoosePath(
+  input: string,
+  rules: readonly ProjectRule[],
+  knownRuleIds: ReadonlySet<string>,
+  debug?: boolean,
+): Promise<Finding[]> {
   const extensions = [...new Set(rules.flatMap((r) => r.files?.extensions ?? []))];
   if (extensions.length === 0) return [];
   const isDirectory = fs.statSync(input).isDirectory();
@@ -139,6 +147,7 @@ function lintLoosePath(input: string, rules: readonly ProjectRule[], knownRuleId
         .sort()
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];
   const findings: Finding[] = [];
+  await prepareAdapters(files);
   for (const file of files) {
     if (isIgnored(config, file)) continue;
     const read = readTextFile(file, config.maxFileSize);

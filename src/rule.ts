@@ -5,6 +5,7 @@
  */
 import type { JsonDocument, JsonPath } from './json/document.js';
 import type { AgentCoreProject } from './project.js';
+import type { SourceFacts } from './source/facts.js';
 import type { Severity, SourceRange } from './types.js';
 
 export type RuleCategory = 'config' | 'source' | 'policy';
@@ -63,8 +64,18 @@ export interface FileRuleContext<MessageId extends string> {
   text: string;
   /** The surrounding project, when there is one. */
   project?: AgentCoreProject;
+  /** What the file is, for source files: agent runtime code, tool code ... (see src/source/roles.ts). */
+  role?: FileRole;
+  /** The file's source facts, parsed once and shared by every rule; undefined for non-source files. */
+  source(): SourceFacts | undefined;
   report(descriptor: FileReportDescriptor<MessageId>): void;
 }
+
+/**
+ * Why a source file is in the project, which decides what is legitimate in it: direct HTTP is normal in tool,
+ * Lambda and MCP-server code, not in agent runtime code.
+ */
+export type FileRole = 'agent' | 'tool' | 'mcp-server' | 'test' | 'other';
 
 export interface ProjectRule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;

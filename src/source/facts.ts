@@ -1,0 +1,135 @@
+/**
+ * The language-neutral facts that source rules check. Each language adapter (Python with tree-sitter,
+ * TS/JS with the TypeScript compiler API) extracts these from one file; the rules never see a syntax tree, so
+ * one rule implementation serves Python, TypeScript/JavaScript and the ESLint plugin.
+ *
+ * All offsets are UTF-16 indices into the file's text (as editors, ESLint and SARIF count).
+ */
+
+export type SourceLanguage = 'python' | 'typescript' | 'javascript';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where a string literal stands: what receives it decides whether a high-entropy value is a secret. */
+export type StringContext =
+  /** `api_key = "..."`, `const apiKey = "..."`, `self.token = "..."`, `obj.secret = "..."`: the bound name. */
+  | { kind: 'assignment'; name: string }
+  /** `f(api_key="...")` (Python keyword argument). */
+  | { kind: 'keyword-argument'; name: string; callee: string }
+  /** `{ apiKey: "..." }`, `{"api_key": "..."}`, `headers={"Authorization": "..."}`: the key. */
+  | { kind: 'property'; name: string }
+  /** The literal default of an environment read: `os.environ.get("X", "...")`, `process.env.X ?? "..."`. */
+  | { kind: 'env-default'; envName: string | undefined }
+  /** A positional call argument. */
+  | { kind: 'argument'; callee: string; index: number }
+  /** Import specifiers, `__all__` entries, type positions, dictionary keys: never a secret. */
+  | { kind: 'inert' }
+  /** Anything else (return values, comparisons, list elements ...). */
+  | { kind: 'other' };
+
+export interface StringFact {
+  span: Span;
+  /**
+   * The decoded text. For f-strings and template literals, the static parts with each interpolation replaced
+   * by `{}` (so `f"Bearer {token}"` is `Bearer {}`).
+   */
+  value: string;
+  /** An f-string or a template literal with interpolations. */
+  interpolated: boolean;
+  context: StringContext;
+}
+
+/** A value passed to a call, summarised for the rules. */
+export type ValueFact =
+  | { kind: 'string'; value: string; span: Span }
+  /** An environment read (index into `SourceFacts.envReads`), directly or through a variable bound to one. */
+  | { kind: 'env'; envRead: number; span: Span }
+  /** A variable the adapter could not trace to a literal or an env read. */
+  | { kind: 'identifier'; name: string; span: Span }
+  | { kind: 'other'; span: Span };
+
+export interface CallFact {
+  span: Span;
+  /** The callee as written (`client.post`, `fetch`). */
+  calleeText: string;
+  calleeSpan: Span;
+  /**
+   * The callee resolved through imports and aliases to a canonical dotted name: `requests.get`,
+   * `httpx.AsyncClient` (constructor), `httpx.AsyncClient().post` (a method on an instance), `axios.post`,
+   * `fetch`, `openai.OpenAI`, `bedrock_agentcore.identity.requires_api_key`. Undefined when unknown.
+   */
+  callee: string | undefined;
+  /** `new X(...)` in TS/JS; calls of classes are plain calls in Python. */
+  isNew: boolean;
+  /** Positional arguments. */
+  args: ValueFact[];
+  /** Python keyword arguments, or the properties of a TS/JS object-literal argument (first one that has them). */
+  named: Record<string, ValueFact>;
+  /** Decorators / wrappers this call is inside (canonical names), e.g. `bedrock_agentcore.identity.requires_api_key`. */
+  enclosingDecorators: string[];
+  /** The statement this call belongs to (for `agentcore-lint:` directives on the line before it). */
+  statementSpan: Span;
+}
+
+/** How an environment variable is read. */
+export type EnvReadForm =
+  | 'os.getenv'
+  | 'os.environ.get'
+  /** `os.environ["X"]`: raises KeyError when unset. */
+  | 'os.environ[]'
+  | 'process.env.X'
+  | 'process.env[]'
+  /** `const { X } = process.env`. */
+  | 'destructuring';
+
+export interface EnvUse {
+  span: Span;
+  /** What the value flows into. */
+  kind: 'call-argument' | 'constructor-argument' | 'string-building' | 'url' | 'http-call' | 'other';
+  /** Whether absence was handled on every path to this use (an `if not url: return`, a truthiness test ...). */
+  guarded: boolean;
+}
+
+export interface EnvReadFact {
+  span: Span;
+  form: EnvReadForm;
+  /** The variable's name when it is a literal or a module-level constant; undefined when computed. */
+  name: string | undefined;
+  /** The read itself makes absence an error or an empty string: `os.environ[...]`, `process.env.X!`, `?? ""`, `or ""`. */
+  unsafe: 'key-error' | 'non-null-assertion' | 'empty-default' | undefined;
+  /** Whether a default value other than an empty string is given. */
+  hasDefault: boolean;
+  /** The local or module variable the value is bound to, if any. */
+  boundTo: string | undefined;
+  /** Where the value (directly or through `boundTo`) is used, within the same function and module bindings. */
+  uses: EnvUse[];
+  /** Inside an `if os.getenv("LOCAL_DEV") == "1"` / `process.env.LOCAL_DEV === '1'` branch. */
+  localDevOnly: boolean;
+}
+
+/** `# agentcore-lint: direct-call <reason>` (or `//`): accepts direct calls in the statement that follows. */
+export interface DirectiveFact {
+  /** The comment. */
+  span: Span;
+  reason: string;
+  /** The next statement, including its whole body when it is a function, class, `with` or block. */
+  covers: Span;
+}
+
+export interface ParseProblem {
+  span: Span;
+  message: string;
+}
+
+export interface SourceFacts {
+  language: SourceLanguage;
+  strings: StringFact[];
+  calls: CallFact[];
+  envReads: EnvReadFact[];
+  directives: DirectiveFact[];
+  /** Syntax errors; what the parser recovered is still in the facts above. */
+  parseProblems: ParseProblem[];
+}
