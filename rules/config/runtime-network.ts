@@ -1,0 +1,67 @@
+import { defineRule } from '../../src/rule.js';
+import { isObject } from '../../src/util/json-value.js';
+import { entries } from '../../src/util/spec.js';
+import { enumValue, nonEmptyString, shownName } from './lib/refinements.js';
+
+/** `MAX_CONTAINER_BUILD_SECURITY_GROUPS` in `dist/schema/constants.js`. */
+const MAX_CONTAINER_BUILD_SECURITY_GROUPS = 5;
+
+export default defineRule({
+  meta: {
+    id: 'runtime-network',
+    code: 'AC108',
+    category: 'config',
+    defaultSeverity: 'error',
+    description:
+      'A runtime has networkConfig exactly when networkMode is VPC, and a VPC Container build has at most 5 security groups.',
+    rationale:
+      'A runtime in `networkMode: "VPC"` is placed in the subnets and security groups of `networkConfig`; in ' +
+      'PUBLIC mode (the default) there is no VPC to configure. The `superRefine` of `AgentEnvSpecSchema` ' +
+      '(`dist/schema/schemas/agent-env.js` of `@aws/agentcore` 0.30.0) therefore requires `networkConfig` with ' +
+      'VPC and rejects it otherwise ("networkConfig is only allowed when networkMode is VPC"), and limits a ' +
+      'Container build in VPC mode to 5 security groups, because the image is built by CodeBuild in the same ' +
+      'VPC and CodeBuild accepts at most 5.',
+    messages: {
+      vpcNeedsConfig:
+        'Runtime {{name}} has networkMode VPC but no networkConfig: add "networkConfig": {"subnets": ["subnet-…"], "securityGroups": ["sg-…"]}.',
+      configNeedsVpc:
+        'networkConfig of runtime {{name}} is only allowed when networkMode is VPC (it is {{mode}}). Set "networkMode": "VPC" or remove networkConfig.',
+      containerSecurityGroups:
+        'Container builds in VPC mode allow at most {{max}} security groups (CodeBuild limit); runtime {{name}} lists {{count}}.',
+    },
+    officialParity: true,
+    requiresProject: true,
+  },
+  check({ project, report }) {
+    for (const runtime of entries(project.spec, 'runtimes')) {
+      const node = runtime.node;
+      const mode = enumValue(node.networkMode, ['PUBLIC', 'VPC'] as const);
+      if (mode === null) continue;
+      const config = node.networkConfig;
+      if (config !== undefined && !isObject(config)) continue;
+      const name = shownName(runtime.name, runtime.path);
+      if (mode === 'VPC' && config === undefined) {
+        report({ messageId: 'vpcNeedsConfig', data: { name }, path: [...runtime.path, 'networkMode'] });
+      }
+      if (mode !== 'VPC' && config !== undefined) {
+        report({
+          messageId: 'configNeedsVpc',
+          data: { name, mode: mode === undefined ? 'unset, so PUBLIC' : mode },
+          path: [...runtime.path, 'networkConfig'],
+          target: 'key',
+        });
+      }
+      // isContainerBuild(): build Container or a dockerfile (containerUri is not in the runtime schema).
+      const container = node.build === 'Container' || nonEmptyString(node.dockerfile);
+      const groups = config?.securityGroups;
+      if (mode === 'VPC' && container && Array.isArray(groups) && groups.length > MAX_CONTAINER_BUILD_SECURITY_GROUPS) {
+        report({
+          messageId: 'containerSecurityGroups',
+          data: { name, max: MAX_CONTAINER_BUILD_SECURITY_GROUPS, count: groups.length },
+          path: [...runtime.path, 'networkConfig', 'securityGroups'],
+          target: 'key',
+        });
+      }
+    }
+  },
+});
