@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { isObject, objectsOf } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { enumValue, shownName } from './lib/refinements.js';
+import { enumValue, shownName } from '../../src/util/refinements.js';
 
 export default defineRule({
   meta: {

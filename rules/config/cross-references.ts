@@ -2,7 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import { asString, hasOwn, isObject, objectsOf, asArray, type JsonObject } from '../../src/util/json-value.js';
 import { suggestion } from '../../src/util/did-you-mean.js';
 import { entries, gatewayTargets } from '../../src/util/spec.js';
-import { shownName } from './lib/refinements.js';
+import { shownName } from '../../src/util/refinements.js';
 
 const BUILTIN_EVALUATOR_PREFIX = 'Builtin.';
 const ARN_PREFIX = 'arn:';

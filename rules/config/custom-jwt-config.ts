@@ -2,7 +2,7 @@ import { defineRule, type ProjectRuleContext } from '../../src/rule.js';
 import type { JsonPath } from '../../src/json/document.js';
 import { isObject, objectsOf, type JsonObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { locate, nonEmptyArray, shownName } from './lib/refinements.js';
+import { locate, nonEmptyArray, shownName } from '../../src/util/refinements.js';
 
 const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
 const RESERVED_CLAIM_NAMES = ['client_id'];

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import { isObject, type JsonObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
 import type { JsonPath } from '../../src/json/document.js';
-import { enumValue, locate, shownName } from './lib/refinements.js';
+import { enumValue, locate, shownName } from '../../src/util/refinements.js';
 
 /**
  * The authorizer configuration as zod reads `x.authorizerConfiguration?.<key>`: 'missing' when that is

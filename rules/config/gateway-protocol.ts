@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
 import { gateways } from '../../src/util/spec.js';
-import { enumValue, shownName } from './lib/refinements.js';
+import { enumValue, shownName } from '../../src/util/refinements.js';
 
 /** `NON_MCP_TARGET_TYPES` in `dist/schema/schemas/mcp.js`: targets that speak plain HTTP, not MCP. */
 const HTTP_ONLY_TARGET_TYPES = ['httpRuntime', 'passthrough'];

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { objectsOf } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { shownName } from './lib/refinements.js';
+import { shownName } from '../../src/util/refinements.js';
 
 /** S3 bucket naming rules, as in `dist/schema/schemas/primitives/knowledge-base.js`. */
 const S3_BUCKET_NAME = /^(?!xn--)(?!sthree-)[a-z0-9](?!.*\.\.)[a-z0-9.-]{1,61}[a-z0-9](?<!-s3alias)$/;

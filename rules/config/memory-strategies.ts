@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { objectsOf } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { enumValue, locate, shownName } from './lib/refinements.js';
+import { enumValue, locate, shownName } from '../../src/util/refinements.js';
 
 const STRATEGY_TYPES = ['SEMANTIC', 'SUMMARIZATION', 'USER_PREFERENCE', 'EPISODIC'] as const;
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rule.js';
 import { entries } from '../../src/util/spec.js';
-import { locate, nonEmptyArray, shownName } from './lib/refinements.js';
+import { locate, nonEmptyArray, shownName } from '../../src/util/refinements.js';
 
 export default defineRule({
   meta: {

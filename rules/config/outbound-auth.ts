@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rule.js';
 import { isObject } from '../../src/util/json-value.js';
-import { allTargets, enumValue, locate, type TargetType } from './lib/refinements.js';
+import { allTargets, enumValue, locate, type TargetType } from '../../src/util/refinements.js';
 
 const AUTH_TYPES = ['OAUTH', 'API_KEY', 'NONE', 'GATEWAY_IAM_ROLE', 'JWT_PASSTHROUGH'] as const;
 type AuthType = (typeof AUTH_TYPES)[number];

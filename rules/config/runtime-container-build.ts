@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { isObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { enumValue, nonEmptyString, shownName } from './lib/refinements.js';
+import { enumValue, nonEmptyString, shownName } from '../../src/util/refinements.js';
 
 const CONTAINER_ONLY = ['dockerfile', 'buildContextPath', 'customDockerBuildArgs'] as const;
 

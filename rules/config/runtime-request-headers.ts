@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { asArray } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { shownName } from './lib/refinements.js';
+import { shownName } from '../../src/util/refinements.js';
 
 const HEADER_NAME_PATTERN = /^[A-Za-z0-9\-_]+$/;
 

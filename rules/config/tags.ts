@@ -2,7 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import type { JsonPath } from '../../src/json/document.js';
 import { isObject, objectsOf } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { valueAt } from './lib/refinements.js';
+import { valueAt } from '../../src/util/refinements.js';
 
 const MAX_TAGS = 50;
 

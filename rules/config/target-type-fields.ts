@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rule.js';
 import { isObject, type JsonObject } from '../../src/util/json-value.js';
-import { allTargets, locate, nonEmptyArray, nonEmptyString, type TargetType } from './lib/refinements.js';
+import { allTargets, locate, nonEmptyArray, nonEmptyString, type TargetType } from '../../src/util/refinements.js';
 
 /** The target blocks the refinement looks at, and how zod's truthiness test reads each of them once parsed. */
 type Field =

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import type { JsonPath } from '../../src/json/document.js';
 import { isObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { allTargets, enumValue, locate, shownName } from './lib/refinements.js';
+import { allTargets, enumValue, locate, shownName } from '../../src/util/refinements.js';
 
 export default defineRule({
   meta: {

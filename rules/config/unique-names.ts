@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { locate } from './lib/refinements.js';
+import { locate } from '../../src/util/refinements.js';
 
 /** Top-level arrays the official schema checks for unique `name`s, with the word its message uses. */
 const NAMED_ARRAYS: ReadonlyArray<[key: string, kind: string]> = [

@@ -4,9 +4,9 @@
  * every helper here is shape-tolerant: a field of the wrong JSON type counts as "not this rule's business"
  * (the schema rule reports it) rather than as present or absent.
  */
-import type { JsonPath } from '../../../src/json/document.js';
-import { asString, hasOwn, isObject, objectsOf, type JsonObject } from '../../../src/util/json-value.js';
-import { gateways, type Located } from '../../../src/util/spec.js';
+import type { JsonPath } from '../json/document.js';
+import { asString, hasOwn, isObject, objectsOf, type JsonObject } from '../util/json-value.js';
+import { gateways, type Located } from '../util/spec.js';
 
 /** The value at a path inside a parsed JSON value, or undefined when the path leads nowhere. */
 export function valueAt(root: unknown, path: JsonPath): unknown {
