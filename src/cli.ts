@@ -31,13 +31,14 @@ A path may be a project folder, any file or folder inside a project, or an agent
 With no path, the project containing the current directory is linted.
 
 Options:
-  -f, --format <name>     Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
-  --max-warnings <n>      Exit with 1 when there are more than n warnings
-  --quiet                 Report errors only
-  --list-rules            List every rule with its default severity
-  --debug                 Show stack traces for internal errors
-  -v, --version           Print the version
-  -h, --help              Show this help
+  -f, --format <name>       Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+  -o, --output-file <path>  Write the report to a file instead of stdout
+  --max-warnings <n>        Exit with 1 when there are more than n warnings
+  --quiet                   Report errors only
+  --list-rules              List every rule with its default severity
+  --debug                   Show stack traces for internal errors
+  -v, --version             Print the version
+  -h, --help                Show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error, 3 internal failure.
 Configuration: .agentcore-lint.json at the project or repository root (see README).`;
@@ -98,9 +99,21 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 
   const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-  const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  const output = formatter(shown, { cwd: io.cwd, color });
-  if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
+  const outputFile = values['output-file'];
+  const color = !outputFile && io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  const output = formatter(shown, { cwd: io.cwd, color, rules: projectRules.map((r) => r.meta), version: readVersion() });
+  if (outputFile) {
+    const target = path.resolve(io.cwd, outputFile);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, output);
+    } catch (error) {
+      io.stderr(`agentcore-lint: cannot write ${outputFile}: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+  } else if (output) {
+    io.stdout(output.endsWith('\n') ? output : output + '\n');
+  }
 
   if (findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE_ID)) return EXIT.internal;
   if (findings.some((f) => f.severity === 'error')) return EXIT.findings;
@@ -119,6 +132,7 @@ function parse(argv: string[]) {
     strict: true,
     options: {
       format: { type: 'string', short: 'f' },
+      'output-file': { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' },
       'list-rules': { type: 'boolean' },

@@ -1,6 +1,6 @@
 /** Human output in ESLint's "stylish" layout: findings grouped by file, then a summary line. */
-import * as path from 'node:path';
 import type { Finding, Severity } from '../types.js';
+import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
@@ -36,8 +36,3 @@ export const formatStylish: Formatter = (findings, { cwd, color }) => {
   lines.push('', paint('bold', errors > 0 ? paint('red', summary) : warnings > 0 ? paint('yellow', summary) : summary), '');
   return lines.join('\n');
 };
-
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file;
-}

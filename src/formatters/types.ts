@@ -1,9 +1,14 @@
+import type { RuleMeta } from '../rule.js';
 import type { Finding } from '../types.js';
 
 export interface FormatContext {
   cwd: string;
   /** Whether ANSI colour may be used (TTY and no NO_COLOR). */
   color: boolean;
+  /** Metadata of every rule, for formats that describe rules (SARIF). */
+  rules: readonly RuleMeta[];
+  /** agentcore-lint's version. */
+  version: string;
 }
 
 /** A formatter turns sorted findings into the text written to stdout or --output-file. */

@@ -1,0 +1,95 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: rule metadata, relative URIs against
+ * %SRCROOT%, regions in UTF-16 columns (SARIF's default columnKind, which is what every finding carries), and
+ * partial fingerprints that do not depend on line numbers, so unrelated edits do not reopen alerts.
+ */
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { Finding, Severity } from '../types.js';
+import { docsUrl } from '../docs-url.js';
+import { relativePosix } from './paths.js';
+import type { Formatter } from './types.js';
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const FINGERPRINT_KEY = 'agentcoreLint/v1';
+
+export const formatSarif: Formatter = (findings, { cwd, rules, version }) => {
+  const usedRuleIds = [...new Set(findings.map((f) => f.ruleId))];
+  const metaById = new Map(rules.map((r) => [r.id, r]));
+  // Describe every rule that has a result, in a stable order, so ruleIndex is meaningful.
+  const driverRules: Sarif.ReportingDescriptor[] = usedRuleIds.sort().map((id) => {
+    const meta = metaById.get(id);
+    return {
+      id,
+      name: id,
+      shortDescription: { text: meta?.description ?? id },
+      fullDescription: { text: meta?.rationale ?? meta?.description ?? id },
+      helpUri: docsUrl(id),
+      help: { text: `${meta?.description ?? id} See ${docsUrl(id)}` },
+      defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'error'] },
+      properties: { tags: meta ? [meta.category, meta.code] : ['internal'] },
+    };
+  });
+  const ruleIndex = new Map(driverRules.map((r, i) => [r.id, i]));
+  const occurrences = new Map<string, number>();
+
+  const results: Sarif.Result[] = findings.map((f) => {
+    const relative = relativePosix(cwd, f.file);
+    const artifactLocation: Sarif.ArtifactLocation = relative
+      ? { uri: encodeURI(relative), uriBaseId: '%SRCROOT%' }
+      : { uri: pathToFileURL(f.file).href };
+    // Identity without line numbers: rule, file and what was said; repeated identical findings get a count.
+    const identity = `${f.ruleId}\u0000${relative ?? f.file}\u0000${f.fingerprintText ?? f.message}`;
+    const occurrence = (occurrences.get(identity) ?? 0) + 1;
+    occurrences.set(identity, occurrence);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation,
+            region: {
+              startLine: f.range.start.line,
+              startColumn: f.range.start.column,
+              endLine: f.range.end.line,
+              // SARIF regions are end-exclusive like ours, but must not be empty on one line.
+              endColumn: Math.max(f.range.end.column, f.range.end.line === f.range.start.line ? f.range.start.column + 1 : 1),
+            },
+          },
+        },
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${sha256(identity).slice(0, 32)}:${occurrence}` },
+    };
+  });
+
+  const log: Sarif.Log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'agentcore-lint',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/agentcore-lint/agentcore-lint',
+            rules: driverRules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
