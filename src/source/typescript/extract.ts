@@ -1,0 +1,1224 @@
+/**
+ * TS/JS facts extraction with the TypeScript compiler's parser (`ts.createSourceFile`, no Program, no type checker).
+ *
+ * This module only imports TypeScript's *types*; the compiler itself is handed in by `adapter.ts`, which loads it
+ * lazily. Everything here is synchronous so the same code serves the CLI and the ESLint plugin.
+ *
+ * Passes over one parse (nodes are collected once, in document order, with an explicit stack):
+ *   1. bindings: imports, `require`, variables (incl. destructuring), parameters, functions and classes, per scope;
+ *   2. environment reads (`process.env.X`, `process.env['X']`, `process.env[CONST]`, `const { X } = process.env`);
+ *   3. uses of those reads and their guards, strings with their context, calls, directives, parse problems.
+ * Canonical names (`axios.post`, `http.request`, `axios.create().get`, `openai.OpenAI`) come from resolving
+ * identifiers through those bindings; anything not traceable is left undefined rather than guessed.
+ */
+import type * as TS from 'typescript';
+import type {
+  CallFact,
+  DirectiveFact,
+  EnvReadFact,
+  EnvUse,
+  ParseProblem,
+  SourceFacts,
+  SourceLanguage,
+  Span,
+  StringContext,
+  StringFact,
+  ValueFact,
+} from '../facts.js';
+
+type Ts = typeof TS;
+
+/** Modules whose default export is a class that the canonical name spells out (`import OpenAI from 'openai'`). */
+const DEFAULT_EXPORT_CLASS: Record<string, string> = { openai: 'OpenAI', '@anthropic-ai/sdk': 'Anthropic' };
+/** HTTP client modules: their functions, constructors and client-instance methods are HTTP calls (`EnvUse.kind`). */
+const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch']);
+const HTTP_FUNCTIONS = new Set(['fetch', 'http.request', 'http.get', 'https.request', 'https.get']);
+/** Names that denote the global object: `globalThis.fetch` is `fetch`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const GLOBAL = '\0global';
+const PENDING = Symbol('pending');
+/** Bounds recursion over input-controlled chains (alias chains, nested conditions). */
+const MAX_DEPTH = 64;
+
+const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
+
+/** Whether a canonical callee is an HTTP call (used to classify where an environment value flows). */
+export function isHttpCallee(callee: string | undefined): boolean {
+  if (!callee) return false;
+  if (HTTP_FUNCTIONS.has(callee)) return true;
+  // `axios`, `axios.post`, `undici.Client` (constructor), `axios.create().get`, `undici.Pool().request`; not
+  // `axios.get().data.map` (a method on a response).
+  const m = /^([^.(]+)(?:\.[\w$]+)?(?:\.(?:create|extend|Client|Pool|Agent)\(\)\.[\w$]+)?$/.exec(callee);
+  return m !== null && HTTP_MODULES.has(m[1]);
+}
+
+/** `node:http` and `http` are one module. */
+function normalizeModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+function applyDefault(module: string): string {
+  const cls = DEFAULT_EXPORT_CLASS[module];
+  return cls ? `${module}.${cls}` : module;
+}
+
+interface Binding {
+  name: string;
+  kind: 'import' | 'variable' | 'parameter' | 'function' | 'class' | 'other';
+  constant: boolean;
+  /** Imports: module specifier (normalised) and imported name (`default`, `*` or the export name). */
+  module?: string;
+  imported?: string;
+  /** Plain `const x = init`. */
+  init?: TS.Expression;
+  /** `const { a: { b } } = from`: `from` and the property path (`['a', 'b']`); no path when untraceable. */
+  destructFrom?: TS.Expression;
+  path?: string[];
+  /** The function node, for function declarations and variables initialised with a function. */
+  fn?: TS.Node;
+  /** Index of the environment read this variable holds. */
+  envRead?: number;
+}
+
+/** What a guard has to establish: presence of one variable / env var, or a LOCAL_DEV test. */
+interface Atom {
+  test(e: TS.Expression, polarity: boolean): boolean;
+  /** For presence atoms: whether the expression is the guarded subject (for `if (!x) x = ...`). */
+  isSubject?(e: TS.Expression): boolean;
+}
+
+type UseKind = EnvUse['kind'];
+
+export function extractTypeScriptFacts(ts: Ts, file: string, text: string): SourceFacts {
+  try {
+    return new Extractor(ts, file, text).run();
+  } catch (error) {
+    // The compiler's parser is recursive: around a thousand nested brackets exhaust the stack. Our own walks are
+    // iterative or depth-bounded, so this is the only way an extraction fails; report it instead of crashing.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      language: scriptKindOf(ts, file).language,
+      strings: [],
+      calls: [],
+      envReads: [],
+      directives: [],
+      parseProblems: [{ span: { start: 0, end: 0 }, message: `File too deeply nested to parse (${error.message}).` }],
+    };
+  }
+}
+
+function scriptKindOf(ts: Ts, file: string): { kind: TS.ScriptKind; language: SourceLanguage } {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tsx')) return { kind: ts.ScriptKind.TSX, language: 'typescript' };
+  if (lower.endsWith('.jsx')) return { kind: ts.ScriptKind.JSX, language: 'javascript' };
+  if (/\.[mc]?js$/.test(lower)) return { kind: ts.ScriptKind.JS, language: 'javascript' };
+  return { kind: ts.ScriptKind.TS, language: 'typescript' };
+}
+
+class Extractor {
+  private readonly K: typeof TS.SyntaxKind;
+  private readonly sf: TS.SourceFile;
+  private readonly language: SourceLanguage;
+  private readonly nodes: TS.Node[] = [];
+  private readonly scopes = new Map<TS.Node, Map<string, Binding>>();
+  private readonly bindingOf = new Map<TS.Node, Binding>();
+  private readonly canonMemo = new Map<TS.Node, string | undefined | typeof PENDING>();
+  private readonly envByNode = new Map<TS.Node, number>();
+  private readonly envDefaultOf = new Map<TS.Node, number>();
+  private readonly readNodes: TS.Node[] = [];
+  private readonly readValueNodes: TS.Node[] = [];
+  private readonly readLinked: boolean[] = [];
+  private readonly envReads: EnvReadFact[] = [];
+  private readonly wrappers = new Map<TS.Node, string[]>();
+  /** Per class: its fields' values (`client = axios.create()`, or the first `this.client = ...`). */
+  private readonly classFields = new Map<TS.Node, Map<string, TS.Expression>>();
+  /** Per node: the nearest strict ancestor that declares names (so resolution skips non-scope ancestors). */
+  private readonly scopeAbove = new Map<TS.Node, TS.Node | undefined>();
+  /** Per node: its statement, and the wrappers around it (innermost first); computed top-down, once. */
+  private readonly statementAt = new Map<TS.Node, TS.Node>();
+  private readonly wrappersAt = new Map<TS.Node, readonly string[]>();
+  private readonly lineStarts: readonly number[];
+
+  constructor(
+    private readonly ts: Ts,
+    file: string,
+    private readonly text: string,
+  ) {
+    this.K = ts.SyntaxKind;
+    const { kind, language } = scriptKindOf(ts, file);
+    this.language = language;
+    this.sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+    this.lineStarts = this.sf.getLineStarts();
+  }
+
+  run(): SourceFacts {
+    this.collectNodes();
+    for (const node of this.nodes) this.declare(node);
+    for (const node of this.nodes) {
+      const parent = node.parent;
+      if (parent) this.scopeAbove.set(node, this.scopes.has(parent) ? parent : this.scopeAbove.get(parent));
+    }
+    for (const node of this.nodes) this.findEnvRead(node);
+    this.collectUses();
+    this.collectWrappers();
+    this.computeStatementsAndWrappers();
+    const strings: StringFact[] = [];
+    const calls: CallFact[] = [];
+    const directives: DirectiveFact[] = [];
+    const seenComments = new Set<number>();
+    for (const node of this.nodes) {
+      const string = this.stringFact(node);
+      if (string) strings.push(string);
+      if (this.ts.isCallExpression(node) || this.ts.isNewExpression(node)) calls.push(this.callFact(node));
+      if (node !== this.sf && this.statementAt.get(node) === node) this.directivesBefore(node, directives, seenComments);
+    }
+    return {
+      language: this.language,
+      strings,
+      calls,
+      envReads: this.envReads,
+      directives,
+      parseProblems: this.parseProblems(),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Walking and small helpers
+
+  private collectNodes(): void {
+    const stack: TS.Node[] = [this.sf];
+    const children: TS.Node[] = [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.nodes.push(node);
+      children.length = 0;
+      this.ts.forEachChild(node, (child) => {
+        children.push(child);
+      });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
+  private span(node: TS.Node): Span {
+    return { start: node.getStart(this.sf), end: node.end };
+  }
+
+  private lineOf(pos: number): number {
+    // Binary search over line starts (the compiler's own helper does the same).
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= pos) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** Strips parentheses and type-only wrappers (and `await` when asked). Non-null assertions too. */
+  private unwrap(node: TS.Expression, throughAwait = false): TS.Expression {
+    const ts = this.ts;
+    let e = node;
+    for (;;) {
+      if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) {
+        e = e.expression;
+      } else if (throughAwait && ts.isAwaitExpression(e)) {
+        e = e.expression;
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private isTransparent(node: TS.Node): boolean {
+    const ts = this.ts;
+    return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+  }
+
+  private isStringLike(node: TS.Node): node is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
+    return this.ts.isStringLiteral(node) || this.ts.isNoSubstitutionTemplateLiteral(node);
+  }
+
+  private isEmptyString(node: TS.Expression): boolean {
+    const e = this.unwrap(node);
+    return this.isStringLike(e) && e.text === '';
+  }
+
+  private isFunctionExpressionLike(node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
+    return this.ts.isArrowFunction(node) || this.ts.isFunctionExpression(node);
+  }
+
+  private propertyNameText(name: TS.PropertyName | TS.BindingName | TS.JsxAttributeName): string | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+      return name.text;
+    }
+    if (ts.isComputedPropertyName(name)) {
+      const e = this.unwrap(name.expression);
+      return this.isStringLike(e) || ts.isNumericLiteral(e) ? e.text : undefined;
+    }
+    if (ts.isJsxNamespacedName(name)) return `${name.namespace.text}:${name.name.text}`;
+    return undefined;
+  }
+
+  private isAssignmentOperator(kind: TS.SyntaxKind): boolean {
+    return kind >= this.K.FirstAssignment && kind <= this.K.LastAssignment;
+  }
+
+  private isWriteTarget(node: TS.Node): boolean {
+    const ts = this.ts;
+    let e: TS.Node = node;
+    while (e.parent && this.isTransparent(e.parent)) e = e.parent;
+    const p = e.parent;
+    if (!p) return false;
+    if (ts.isBinaryExpression(p) && p.left === e && this.isAssignmentOperator(p.operatorToken.kind)) return true;
+    if (ts.isDeleteExpression(p)) return true;
+    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === this.K.PlusPlusToken || p.operator === this.K.MinusMinusToken)) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pass 1: bindings
+
+  private addBinding(scope: TS.Node, id: TS.Identifier, binding: Binding): void {
+    let map = this.scopes.get(scope);
+    if (!map) this.scopes.set(scope, (map = new Map()));
+    map.set(id.text, binding);
+    this.bindingOf.set(id, binding);
+  }
+
+  private functionScope(node: TS.Node): TS.Node {
+    const ts = this.ts;
+    for (let a = node.parent; a; a = a.parent) {
+      if (ts.isFunctionLike(a) || ts.isSourceFile(a) || ts.isModuleBlock(a) || ts.isClassStaticBlockDeclaration(a)) return a;
+    }
+    return this.sf;
+  }
+
+  private variableScope(decl: TS.VariableDeclaration): TS.Node {
+    const ts = this.ts;
+    const list = decl.parent;
+    if (ts.isCatchClause(list)) return list;
+    if (!ts.isVariableDeclarationList(list)) return this.functionScope(decl);
+    if ((list.flags & ts.NodeFlags.BlockScoped) !== 0) {
+      const holder = list.parent;
+      return ts.isVariableStatement(holder) ? holder.parent : holder;
+    }
+    return this.functionScope(decl);
+  }
+
+  private declare(node: TS.Node): void {
+    const ts = this.ts;
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+      const module = normalizeModule(node.moduleSpecifier.text);
+      const base = { kind: 'import' as const, constant: true, module };
+      if (clause.name) this.addBinding(this.sf, clause.name, { ...base, name: clause.name.text, imported: 'default' });
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) this.addBinding(this.sf, named.name, { ...base, name: named.name.text, imported: '*' });
+      if (named && ts.isNamedImports(named)) {
+        for (const element of named.elements) {
+          this.addBinding(this.sf, element.name, { ...base, name: element.name.text, imported: (element.propertyName ?? element.name).text });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      const ref = node.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'import', constant: true, module: normalizeModule(ref.expression.text), imported: '*' });
+      } else {
+        this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'other', constant: true });
+      }
+    } else if (ts.isVariableDeclaration(node)) {
+      const scope = this.variableScope(node);
+      const list = node.parent;
+      const constant = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+      if (ts.isIdentifier(node.name)) {
+        const init = node.initializer;
+        const unwrapped = init && this.unwrap(init);
+        this.addBinding(scope, node.name, {
+          name: node.name.text,
+          kind: 'variable',
+          constant,
+          init,
+          fn: unwrapped && this.isFunctionExpressionLike(unwrapped) ? unwrapped : undefined,
+        });
+      } else {
+        this.declarePattern(node.name, scope, constant, node.initializer, 'variable');
+      }
+    } else if (ts.isParameter(node)) {
+      if (ts.isIdentifier(node.name)) this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'parameter', constant: false });
+      else this.declarePattern(node.name, node.parent, false, undefined, 'parameter');
+    } else if (ts.isFunctionDeclaration(node) && node.name) {
+      this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'function', constant: true, fn: node });
+    } else if (ts.isPropertyDeclaration(node) && node.initializer && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent))) {
+      const name = this.propertyNameText(node.name);
+      if (name !== undefined) this.addField(node.parent, name, node.initializer, true);
+    } else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === this.K.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === this.K.ThisKeyword
+    ) {
+      const cls = this.classOfThis(node.left.expression);
+      if (cls) this.addField(cls, node.left.name.text, node.right, false);
+    }
+    if (ts.isClassDeclaration(node) && node.name) {
+      this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'class', constant: true });
+    } else if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+      this.addBinding(node, node.name, { name: node.name.text, kind: ts.isClassExpression(node) ? 'class' : 'function', constant: true, fn: node });
+    } else if ((ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) && ts.isIdentifier(node.name)) {
+      this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'other', constant: true });
+    }
+  }
+
+  private addField(cls: TS.Node, name: string, value: TS.Expression, declared: boolean): void {
+    let fields = this.classFields.get(cls);
+    if (!fields) this.classFields.set(cls, (fields = new Map()));
+    if (declared || !fields.has(name)) fields.set(name, value);
+  }
+
+  /** The class a `this` refers to: the nearest class, unless a non-arrow function intervenes. */
+  private classOfThis(self: TS.Node): TS.Node | undefined {
+    const ts = this.ts;
+    for (let a = self.parent; a; a = a.parent) {
+      if (ts.isClassDeclaration(a) || ts.isClassExpression(a)) return a;
+      if (ts.isFunctionDeclaration(a) || ts.isFunctionExpression(a)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Destructuring patterns, iteratively (nesting depth is input-controlled). */
+  private declarePattern(pattern: TS.BindingPattern, scope: TS.Node, constant: boolean, from: TS.Expression | undefined, kind: 'variable' | 'parameter'): void {
+    const ts = this.ts;
+    const stack: { pattern: TS.BindingPattern; path: string[] | undefined }[] = [{ pattern, path: [] }];
+    while (stack.length > 0) {
+      const { pattern: current, path } = stack.pop()!;
+      for (const element of current.elements) {
+        if (!ts.isBindingElement(element)) continue;
+        let elementPath: string[] | undefined;
+        if (ts.isObjectBindingPattern(current) && !element.dotDotDotToken && path) {
+          const key = element.propertyName ? this.propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+          elementPath = key === undefined ? undefined : [...path, key];
+        }
+        if (ts.isIdentifier(element.name)) {
+          const fn = element.initializer && this.unwrap(element.initializer);
+          this.addBinding(scope, element.name, {
+            name: element.name.text,
+            kind,
+            constant,
+            destructFrom: from,
+            path: from ? elementPath : undefined,
+            fn: fn && this.isFunctionExpressionLike(fn) ? fn : undefined,
+          });
+        } else {
+          stack.push({ pattern: element.name, path: elementPath });
+        }
+      }
+    }
+  }
+
+  private resolve(id: TS.Identifier): Binding | undefined {
+    const name = id.text;
+    // Nodes the compiler synthesises during recovery may be missing from the walk: fall back to the parent chain.
+    let scope = this.scopeAbove.has(id) ? this.scopeAbove.get(id) : id.parent;
+    while (scope) {
+      const binding = this.scopes.get(scope)?.get(name);
+      if (binding) return binding;
+      scope = this.scopeAbove.has(scope) ? this.scopeAbove.get(scope) : scope.parent;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Canonical names
+
+  /** The canonical dotted name of an expression, resolved through imports, `require` and aliases. */
+  private canon(node: TS.Expression, depth = 0): string | undefined {
+    const e = this.unwrap(node, true);
+    const memo = this.canonMemo.get(e);
+    if (memo === PENDING) return undefined;
+    if (memo !== undefined || this.canonMemo.has(e)) return memo;
+    if (depth > MAX_DEPTH) return undefined;
+    this.canonMemo.set(e, PENDING);
+    const result = this.computeCanon(e, depth);
+    this.canonMemo.set(e, result);
+    return result;
+  }
+
+  private member(base: string | undefined, name: string): string | undefined {
+    if (base === undefined) return undefined;
+    if (base === GLOBAL) return GLOBAL_OBJECTS.has(name) ? GLOBAL : name;
+    if (name === 'default') return applyDefault(base);
+    return `${base}.${name}`;
+  }
+
+  private computeCanon(e: TS.Expression, depth: number): string | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(e)) {
+      const binding = this.resolve(e);
+      if (!binding) return GLOBAL_OBJECTS.has(e.text) ? GLOBAL : e.text;
+      if (binding.kind === 'import') {
+        const module = binding.module!;
+        if (binding.imported === '*') return module;
+        if (binding.imported === 'default') return applyDefault(module);
+        return `${module}.${binding.imported}`;
+      }
+      if (binding.kind !== 'variable') return undefined;
+      if (binding.destructFrom) {
+        if (!binding.path) return undefined;
+        let base = this.canon(binding.destructFrom, depth + 1);
+        for (const key of binding.path) base = this.member(base, key);
+        return base;
+      }
+      return binding.init ? this.canon(binding.init, depth + 1) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      if (e.expression.kind === this.K.ThisKeyword) {
+        // `this.http.get(...)` with `private http = axios.create()` (or `this.http = ...` in the constructor).
+        const cls = this.classOfThis(e.expression);
+        const value = cls && this.classFields.get(cls)?.get(e.name.text);
+        return value ? this.canon(value, depth + 1) : undefined;
+      }
+      return this.member(this.canon(e.expression, depth + 1), e.name.text);
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const key = this.unwrap(e.argumentExpression);
+      return this.isStringLike(key) ? this.member(this.canon(e.expression, depth + 1), key.text) : undefined;
+    }
+    if (ts.isCallExpression(e)) {
+      const module = this.requiredModule(e, depth);
+      if (module !== undefined) return module;
+      const callee = this.calleeCanon(e.expression, depth + 1);
+      return callee === undefined ? undefined : `${callee}()`;
+    }
+    if (ts.isNewExpression(e)) {
+      const callee = this.calleeCanon(e.expression, depth + 1);
+      return callee === undefined ? undefined : `${callee}()`;
+    }
+    return undefined;
+  }
+
+  /** `require('x')`, `createRequire(...)('x')`, `import('x')`: the module, else undefined. */
+  private requiredModule(call: TS.CallExpression, depth = 0): string | undefined {
+    const ts = this.ts;
+    const arg = call.arguments.length === 1 ? this.unwrap(call.arguments[0]) : undefined;
+    if (!arg || !this.isStringLike(arg)) return undefined;
+    if (call.expression.kind === this.K.ImportKeyword) return normalizeModule(arg.text);
+    if (!ts.isIdentifier(call.expression) && !ts.isPropertyAccessExpression(call.expression)) return undefined;
+    const callee = this.canon(call.expression, depth + 1);
+    return callee === 'require' || callee === 'module.require' || callee === 'module.createRequire()' ? normalizeModule(arg.text) : undefined;
+  }
+
+  /** The canonical callee: calling a module itself calls its default export (`new OpenAI()` from `require('openai')`). */
+  private calleeCanon(expr: TS.Expression, depth = 0): string | undefined {
+    const name = this.canon(expr, depth);
+    if (name === GLOBAL) return undefined;
+    return name !== undefined && DEFAULT_EXPORT_CLASS[name] ? applyDefault(name) : name;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pass 2: environment reads
+
+  private isProcessEnv(e: TS.Expression): boolean {
+    return this.canon(e) === 'process.env';
+  }
+
+  private findEnvRead(node: TS.Node): void {
+    const ts = this.ts;
+    if (ts.isPropertyAccessExpression(node) && !this.isWriteTarget(node) && this.isProcessEnv(node.expression)) {
+      this.addRead(node, 'process.env.X', node.name.text);
+    } else if (ts.isElementAccessExpression(node) && !this.isWriteTarget(node) && this.isProcessEnv(node.expression)) {
+      this.addRead(node, 'process.env[]', this.constantString(node.argumentExpression));
+    } else if (
+      ts.isBindingElement(node) &&
+      !node.dotDotDotToken &&
+      ts.isObjectBindingPattern(node.parent) &&
+      ts.isVariableDeclaration(node.parent.parent) &&
+      node.parent.parent.initializer &&
+      this.isProcessEnv(node.parent.parent.initializer)
+    ) {
+      this.addDestructuredRead(node);
+    }
+  }
+
+  /** A string literal, or an identifier bound to a `const` string literal. */
+  private constantString(node: TS.Expression): string | undefined {
+    const ts = this.ts;
+    const e = this.unwrap(node);
+    if (this.isStringLike(e)) return e.text;
+    if (ts.isIdentifier(e)) {
+      const binding = this.resolve(e);
+      if (binding?.kind === 'variable' && binding.constant && binding.init) {
+        const init = this.unwrap(binding.init);
+        if (this.isStringLike(init)) return init.text;
+      }
+    }
+    return undefined;
+  }
+
+  private addRead(read: TS.Expression, form: EnvReadFact['form'], name: string | undefined): void {
+    const ts = this.ts;
+    const index = this.envReads.length;
+    let unsafe: EnvReadFact['unsafe'];
+    let hasDefault = false;
+    let value: TS.Expression = read;
+    this.envByNode.set(read, index);
+    for (;;) {
+      const p = value.parent;
+      if (this.isTransparent(p)) {
+        value = p as TS.Expression;
+      } else if (ts.isNonNullExpression(p)) {
+        unsafe ??= 'non-null-assertion';
+        value = p;
+      } else if (ts.isBinaryExpression(p) && p.left === value && (p.operatorToken.kind === this.K.QuestionQuestionToken || p.operatorToken.kind === this.K.BarBarToken)) {
+        if (this.isEmptyString(p.right)) unsafe = 'empty-default';
+        else hasDefault = true;
+        this.envDefaultOf.set(p, index);
+        value = p;
+      } else {
+        break;
+      }
+      this.envByNode.set(value, index);
+    }
+    let boundTo: string | undefined;
+    let linked = false;
+    const p = value.parent;
+    if (ts.isVariableDeclaration(p) && p.initializer === value && ts.isIdentifier(p.name)) {
+      boundTo = p.name.text;
+      const binding = this.bindingOf.get(p.name);
+      if (binding && binding.envRead === undefined) {
+        binding.envRead = index;
+        linked = true;
+      }
+    } else if (ts.isBinaryExpression(p) && p.right === value && p.operatorToken.kind === this.K.EqualsToken && ts.isIdentifier(p.left)) {
+      boundTo = p.left.text;
+      // `let url; url = process.env.X`: only a variable declared without a value takes the read's identity
+      // (`let key = apiKey; if (LOCAL_DEV) key = process.env.K` keeps `key` an identifier).
+      const binding = this.resolve(p.left);
+      if (binding?.kind === 'variable' && !binding.init && !binding.destructFrom && binding.envRead === undefined) {
+        binding.envRead = index;
+        linked = true;
+      }
+    }
+    this.readNodes.push(read);
+    this.readValueNodes.push(value);
+    this.readLinked.push(linked);
+    this.envReads.push({ span: this.span(read), form, name, unsafe, hasDefault, boundTo, uses: [], localDevOnly: false });
+  }
+
+  private addDestructuredRead(element: TS.BindingElement): void {
+    const ts = this.ts;
+    const index = this.envReads.length;
+    const name = element.propertyName ? this.propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+    let unsafe: EnvReadFact['unsafe'];
+    let hasDefault = false;
+    if (element.initializer) {
+      if (this.isEmptyString(element.initializer)) unsafe = 'empty-default';
+      else hasDefault = true;
+      this.envDefaultOf.set(element, index);
+    }
+    let boundTo: string | undefined;
+    let linked = false;
+    if (ts.isIdentifier(element.name)) {
+      boundTo = element.name.text;
+      const binding = this.bindingOf.get(element.name);
+      if (binding) {
+        binding.envRead = index;
+        linked = true;
+      }
+    }
+    this.readNodes.push(element);
+    this.readValueNodes.push(element);
+    this.readLinked.push(linked);
+    this.envReads.push({ span: this.span(element), form: 'destructuring', name, unsafe, hasDefault, boundTo, uses: [], localDevOnly: false });
+  }
+
+  /** The env read an expression denotes: the read itself (with `!`, `?? default`), or a variable bound to one. */
+  private envReadOf(node: TS.Expression): number | undefined {
+    const e = this.unwrap(node);
+    const direct = this.envByNode.get(e) ?? this.envByNode.get(node);
+    if (direct !== undefined) return direct;
+    if (this.ts.isIdentifier(e)) return this.resolve(e)?.envRead;
+    if (this.ts.isPropertyAccessExpression(e) && e.expression.kind === this.K.ThisKeyword) {
+      // `this.apiKey` with `private apiKey = process.env.OPENAI_API_KEY`.
+      const cls = this.classOfThis(e.expression);
+      const value = cls && this.classFields.get(cls)?.get(e.name.text);
+      return value ? this.envByNode.get(this.unwrap(value)) ?? this.envByNode.get(value) : undefined;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pass 3a: uses of environment values, guards, LOCAL_DEV
+
+  private collectUses(): void {
+    const ts = this.ts;
+    const envNames = new Set<string>();
+    for (const binding of this.bindingOf.values()) if (binding.envRead !== undefined) envNames.add(binding.name);
+    for (const node of this.nodes) {
+      if (!ts.isIdentifier(node) || !envNames.has(node.text) || !this.isReference(node) || this.isWriteTarget(node)) continue;
+      const binding = this.resolve(node);
+      if (binding?.envRead === undefined) continue;
+      const read = this.envReads[binding.envRead];
+      this.addUse(read, node, node, this.presenceAtom(binding, read.name));
+    }
+    // Only a file that reads LOCAL_DEV can have LOCAL_DEV branches.
+    const localDev = this.envReads.some((read) => read.name === 'LOCAL_DEV') ? this.localDevAtom() : undefined;
+    for (let index = 0; index < this.envReads.length; index++) {
+      const read = this.envReads[index];
+      const node = this.readNodes[index];
+      read.localDevOnly = localDev !== undefined && this.holdsAt(node, localDev);
+      // Unbound reads are used where they stand; bound ones through their variable's references (above).
+      if (!this.readLinked[index] && read.boundTo === undefined && !this.ts.isBindingElement(node)) {
+        this.addUse(read, node, this.readValueNodes[index], this.presenceAtom(undefined, read.name));
+      }
+    }
+    for (const read of this.envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  private addUse(read: EnvReadFact, at: TS.Node, flowFrom: TS.Node, atom: Atom): void {
+    const kind = this.classifyUse(flowFrom);
+    if (kind === undefined) return;
+    read.uses.push({ span: this.span(at), kind, guarded: this.holdsAt(at, atom) });
+  }
+
+  /** Identifiers that read a variable (not declarations, property names, labels, types, import/export names). */
+  private isReference(id: TS.Identifier): boolean {
+    const ts = this.ts;
+    const p = id.parent;
+    if (!p) return false;
+    if (ts.isPropertyAccessExpression(p)) return p.expression === id;
+    if (ts.isQualifiedName(p) || ts.isTypeReferenceNode(p) || ts.isTypeQueryNode(p)) return false;
+    if (ts.isPropertyAssignment(p)) return p.initializer === id;
+    if (ts.isShorthandPropertyAssignment(p)) return true;
+    if (ts.isBindingElement(p)) return p.initializer === id;
+    if (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isPropertyDeclaration(p)) return p.initializer === id;
+    if (ts.isEnumMember(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) return false;
+    if (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) return p.name !== id;
+    if (ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p) || ts.isEnumDeclaration(p) || ts.isModuleDeclaration(p)) return false;
+    if (ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) return false;
+    if (ts.isImportClause(p) || ts.isImportSpecifier(p) || ts.isNamespaceImport(p) || ts.isImportEqualsDeclaration(p)) return false;
+    if (ts.isExportSpecifier(p) || ts.isNamespaceExport(p)) return false;
+    if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+    if (ts.isJsxAttribute(p) || ts.isMetaProperty(p) || ts.isTypeParameterDeclaration(p)) return false;
+    return true;
+  }
+
+  /**
+   * Where a value flows: through parentheses, defaults, conditionals, string building (template, `+`) and object
+   * literal properties, to a call argument. Undefined when the value is only tested (a guard), not used.
+   */
+  private classifyUse(start: TS.Node): UseKind | undefined {
+    const ts = this.ts;
+    const K = this.K;
+    let t = start;
+    let building = false;
+    let wrapped = false;
+    for (;;) {
+      const p = t.parent;
+      if (!p) break;
+      if (this.isTransparent(p) || ts.isNonNullExpression(p) || ts.isAwaitExpression(p)) {
+        t = p;
+      } else if (ts.isBinaryExpression(p) && (p.operatorToken.kind === K.QuestionQuestionToken || p.operatorToken.kind === K.BarBarToken)) {
+        t = p;
+      } else if (ts.isBinaryExpression(p) && p.operatorToken.kind === K.AmpersandAmpersandToken && p.right === t) {
+        t = p;
+      } else if (ts.isConditionalExpression(p) && p.condition !== t) {
+        t = p;
+      } else if (ts.isTemplateSpan(p) && p.expression === t) {
+        t = p.parent;
+        building = true;
+      } else if (ts.isBinaryExpression(p) && p.operatorToken.kind === K.PlusToken) {
+        t = p;
+        building = true;
+      } else if ((ts.isPropertyAssignment(p) && p.initializer === t) || ts.isShorthandPropertyAssignment(p)) {
+        t = p.parent;
+        wrapped = true;
+      } else {
+        break;
+      }
+    }
+    const p = t.parent;
+    if (!building && !wrapped && p && this.isTestPosition(t, p)) return undefined;
+    if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(t as TS.Expression)) {
+      const callee = this.calleeCanon(p.expression);
+      if (isHttpCallee(callee)) return 'http-call';
+      if (ts.isNewExpression(p) && callee === 'URL') return 'url';
+      if (building) return 'string-building';
+      return ts.isNewExpression(p) ? 'constructor-argument' : 'call-argument';
+    }
+    return building ? 'string-building' : 'other';
+  }
+
+  private isTestPosition(t: TS.Node, p: TS.Node): boolean {
+    const ts = this.ts;
+    const K = this.K;
+    if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === t) return true;
+    if (ts.isForStatement(p) && p.condition === t) return true;
+    if (ts.isConditionalExpression(p) && p.condition === t) return true;
+    if (ts.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken) return true;
+    if (ts.isTypeOfExpression(p)) return true;
+    if (ts.isBinaryExpression(p)) {
+      const op = p.operatorToken.kind;
+      if (op === K.AmpersandAmpersandToken && p.left === t) return true;
+      if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) return true;
+    }
+    return false;
+  }
+
+  /** Whether the atom holds at `node` on every path: enclosing branches, `&&`/`?:`, and earlier exiting guards. */
+  private holdsAt(node: TS.Node, atom: Atom): boolean {
+    const ts = this.ts;
+    const K = this.K;
+    let child: TS.Node = node;
+    for (let p: TS.Node | undefined = node.parent; p; child = p, p = p.parent) {
+      if (ts.isIfStatement(p)) {
+        if (child === p.thenStatement && this.implies(p.expression, atom, true)) return true;
+        if (child === p.elseStatement && this.implies(p.expression, atom, false)) return true;
+      } else if (ts.isConditionalExpression(p)) {
+        if (child === p.whenTrue && this.implies(p.condition, atom, true)) return true;
+        if (child === p.whenFalse && this.implies(p.condition, atom, false)) return true;
+      } else if (ts.isBinaryExpression(p) && p.right === child) {
+        if (p.operatorToken.kind === K.AmpersandAmpersandToken && this.implies(p.left, atom, true)) return true;
+        if (p.operatorToken.kind === K.BarBarToken && this.implies(p.left, atom, false)) return true;
+      } else if (ts.isWhileStatement(p) && child === p.statement) {
+        if (this.implies(p.expression, atom, true)) return true;
+      } else if (ts.isForStatement(p) && child === p.statement && p.condition) {
+        if (this.implies(p.condition, atom, true)) return true;
+      } else if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
+        for (const statement of p.statements) {
+          if (statement === child || statement.pos >= child.pos) break;
+          if (this.establishes(statement, atom)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`. */
+  private establishes(statement: TS.Statement, atom: Atom): boolean {
+    const ts = this.ts;
+    if (ts.isIfStatement(statement)) {
+      if (this.exits(statement.thenStatement) && this.implies(statement.expression, atom, false)) return true;
+      if (statement.elseStatement && this.exits(statement.elseStatement) && this.implies(statement.expression, atom, true)) return true;
+      if (!statement.elseStatement && atom.isSubject && this.implies(statement.expression, atom, false)) {
+        // `if (!x) x = fallback;`: afterwards x is set on both paths.
+        const then = statement.thenStatement;
+        const body = ts.isBlock(then) && then.statements.length === 1 ? then.statements[0] : then;
+        if (
+          ts.isExpressionStatement(body) &&
+          ts.isBinaryExpression(body.expression) &&
+          body.expression.operatorToken.kind === this.K.EqualsToken &&
+          atom.isSubject(body.expression.left) &&
+          !this.isEmptyString(body.expression.right)
+        ) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+      const call = statement.expression;
+      const callee = this.calleeCanon(call.expression);
+      const assertion = callee === 'assert' || callee === 'assert.ok' || callee === 'assert.strict' || callee === 'invariant' || callee?.endsWith('.assert') || callee?.endsWith('.invariant');
+      if (assertion && call.arguments.length > 0 && this.implies(call.arguments[0], atom, true)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a statement always leaves the enclosing statement list. */
+  private exits(statement: TS.Statement): boolean {
+    const ts = this.ts;
+    const stack: TS.Statement[] = [statement];
+    // Iterative over nested blocks / if-else: a block exits when one of its statements exits.
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s)) return true;
+      if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && this.calleeCanon(s.expression.expression) === 'process.exit') return true;
+      if (ts.isBlock(s)) {
+        for (const inner of s.statements) {
+          if (ts.isReturnStatement(inner) || ts.isThrowStatement(inner) || ts.isBreakStatement(inner) || ts.isContinueStatement(inner)) return true;
+          if (ts.isBlock(inner) || ts.isExpressionStatement(inner) || (ts.isIfStatement(inner) && inner.elseStatement)) stack.push(inner);
+        }
+      } else if (ts.isIfStatement(s) && s.elseStatement) {
+        if (this.exitsShallow(s.thenStatement) && this.exitsShallow(s.elseStatement)) return true;
+      }
+    }
+    return false;
+  }
+
+  private exitsShallow(statement: TS.Statement): boolean {
+    const ts = this.ts;
+    if (ts.isBlock(statement)) return statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s));
+    return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement);
+  }
+
+  /** Whether `cond` having the value `polarity` implies the atom. */
+  private implies(cond: TS.Expression, atom: Atom, polarity: boolean, depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const ts = this.ts;
+    const K = this.K;
+    const e = this.unwrap(cond);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === K.ExclamationToken) return this.implies(e.operand, atom, !polarity, depth + 1);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === K.AmpersandAmpersandToken) {
+        return polarity
+          ? this.implies(e.left, atom, true, depth + 1) || this.implies(e.right, atom, true, depth + 1)
+          : this.implies(e.left, atom, false, depth + 1) && this.implies(e.right, atom, false, depth + 1);
+      }
+      if (op === K.BarBarToken) {
+        return polarity
+          ? this.implies(e.left, atom, true, depth + 1) && this.implies(e.right, atom, true, depth + 1)
+          : this.implies(e.left, atom, false, depth + 1) || this.implies(e.right, atom, false, depth + 1);
+      }
+    }
+    if (atom.test(e, polarity)) return true;
+    // `const isLocal = process.env.LOCAL_DEV === '1'; if (isLocal) ...`
+    if (ts.isIdentifier(e)) {
+      const binding = this.resolve(e);
+      if (binding?.kind === 'variable' && binding.constant && binding.init && binding.envRead === undefined) {
+        return this.implies(binding.init, atom, polarity, depth + 1);
+      }
+    }
+    return false;
+  }
+
+  private isNullish(node: TS.Expression): boolean {
+    const ts = this.ts;
+    const e = this.unwrap(node);
+    if (e.kind === this.K.NullKeyword) return true;
+    if (ts.isIdentifier(e) && e.text === 'undefined' && !this.resolve(e)) return true;
+    if (ts.isVoidExpression(e)) return true;
+    return false;
+  }
+
+  /** An equality test between `subject` (as matched) and something else: [operator, other side]. */
+  private comparison(e: TS.Expression, matches: (side: TS.Expression) => boolean): { negated: boolean; other: TS.Expression } | undefined {
+    const ts = this.ts;
+    const K = this.K;
+    if (!ts.isBinaryExpression(e)) return undefined;
+    const op = e.operatorToken.kind;
+    const equal = op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken;
+    const notEqual = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
+    if (!equal && !notEqual) return undefined;
+    if (matches(e.left)) return { negated: notEqual, other: e.right };
+    if (matches(e.right)) return { negated: notEqual, other: e.left };
+    return undefined;
+  }
+
+  /** Presence of a variable bound to an env read, or of the env var itself (by name). */
+  private presenceAtom(binding: Binding | undefined, envName: string | undefined): Atom {
+    const ts = this.ts;
+    const isSubject = (node: TS.Expression): boolean => {
+      const e = this.unwrap(node);
+      if (ts.isIdentifier(e)) {
+        const resolved = this.resolve(e);
+        if (!resolved) return false;
+        if (binding && resolved === binding) return true;
+        return envName !== undefined && resolved.envRead !== undefined && this.envReads[resolved.envRead].name === envName;
+      }
+      // The bare read (`process.env.X`), not a defaulted `process.env.X ?? 'd'`.
+      const read = this.envByNode.get(e);
+      return read !== undefined && this.readNodes[read] === e && envName !== undefined && this.envReads[read].name === envName;
+    };
+    return {
+      isSubject,
+      test: (e, polarity) => {
+        if (isSubject(e)) return polarity;
+        if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
+        const typeOf = this.comparison(e, (side) => {
+          const u = this.unwrap(side);
+          return ts.isTypeOfExpression(u) && isSubject(u.expression);
+        });
+        if (typeOf) {
+          const other = this.unwrap(typeOf.other);
+          if (!this.isStringLike(other)) return false;
+          const saysDefined = other.text === 'undefined' ? typeOf.negated : !typeOf.negated;
+          return saysDefined === polarity;
+        }
+        const cmp = this.comparison(e, isSubject);
+        if (!cmp) return false;
+        const other = this.unwrap(cmp.other);
+        if (this.isNullish(other) || this.isEmptyString(other)) return cmp.negated === polarity;
+        // `x === 'https://...'` (a non-empty literal): equal means present.
+        if ((this.isStringLike(other) && other.text !== '') || ts.isNumericLiteral(other)) return !cmp.negated && polarity;
+        return false;
+      },
+    };
+  }
+
+  private localDevAtom(): Atom {
+    const ts = this.ts;
+    const isLocalDev = (node: TS.Expression): boolean => {
+      const read = this.envReadOf(node);
+      return read !== undefined && this.envReads[read].name === 'LOCAL_DEV';
+    };
+    return {
+      test: (e, polarity) => {
+        if (isLocalDev(e)) return polarity;
+        const cmp = this.comparison(e, isLocalDev);
+        if (!cmp) return false;
+        const other = this.unwrap(cmp.other);
+        const truthy = (this.isStringLike(other) && (other.text === '1' || other.text === 'true')) || (ts.isNumericLiteral(other) && other.text === '1');
+        return truthy && cmp.negated !== polarity;
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pass 3b: strings
+
+  private stringFact(node: TS.Node): StringFact | undefined {
+    const ts = this.ts;
+    let value: string;
+    let interpolated = false;
+    if (this.isStringLike(node)) {
+      value = node.text;
+    } else if (ts.isTemplateExpression(node)) {
+      value = node.head.text + node.templateSpans.map((span) => `{}${span.literal.text}`).join('');
+      interpolated = true;
+    } else {
+      return undefined;
+    }
+    return { span: this.span(node), value, interpolated, context: this.stringContext(node as TS.Expression) };
+  }
+
+  private stringContext(s: TS.Expression): StringContext {
+    const ts = this.ts;
+    const K = this.K;
+    const parent = s.parent;
+    // Inert positions: names, keys, module specifiers, types.
+    if (
+      ts.isImportDeclaration(parent) ||
+      ts.isExportDeclaration(parent) ||
+      ts.isExternalModuleReference(parent) ||
+      ts.isModuleDeclaration(parent) ||
+      ts.isLiteralTypeNode(parent) ||
+      ts.isImportAttribute(parent) ||
+      ts.isComputedPropertyName(parent) ||
+      ts.isImportSpecifier(parent) ||
+      ts.isExportSpecifier(parent) ||
+      (ts.isElementAccessExpression(parent) && parent.argumentExpression === s) ||
+      (ts.isExpressionStatement(parent) && this.isPrologue(parent))
+    ) {
+      return { kind: 'inert' };
+    }
+    const named = parent as { name?: TS.Node; propertyName?: TS.Node };
+    if (named.name === s || named.propertyName === s) return { kind: 'inert' };
+    if (ts.isCallExpression(parent) && this.requiredModule(parent) !== undefined) return { kind: 'inert' };
+
+    let v: TS.Node = s;
+    for (;;) {
+      const p = v.parent;
+      if (this.isTransparent(p) || ts.isNonNullExpression(p) || ts.isJsxExpression(p)) {
+        v = p;
+      } else if (ts.isConditionalExpression(p) && p.condition !== v) {
+        v = p;
+      } else if (ts.isBinaryExpression(p) && p.right === v && (p.operatorToken.kind === K.QuestionQuestionToken || p.operatorToken.kind === K.BarBarToken)) {
+        const read = this.envDefaultOf.get(p) ?? this.envReadOf(p.left);
+        if (read !== undefined) return { kind: 'env-default', envName: this.envReads[read].name };
+        v = p;
+      } else {
+        break;
+      }
+    }
+    const p = v.parent;
+    if (ts.isVariableDeclaration(p) && p.initializer === v) {
+      return ts.isIdentifier(p.name) ? { kind: 'assignment', name: p.name.text } : { kind: 'other' };
+    }
+    if (ts.isBinaryExpression(p) && p.right === v && this.isAssignmentOperator(p.operatorToken.kind)) {
+      const name = this.assignedName(p.left);
+      return name === undefined ? { kind: 'other' } : { kind: 'assignment', name };
+    }
+    if (ts.isPropertyAssignment(p) && p.initializer === v) {
+      const name = this.propertyNameText(p.name);
+      return { kind: 'property', name: name ?? p.name.getText(this.sf) };
+    }
+    if (ts.isJsxAttribute(p)) {
+      return { kind: 'property', name: this.propertyNameText(p.name) ?? p.name.getText(this.sf) };
+    }
+    if (ts.isBindingElement(p) && p.initializer === v) {
+      const read = this.envDefaultOf.get(p);
+      if (read !== undefined) return { kind: 'env-default', envName: this.envReads[read].name };
+      return ts.isIdentifier(p.name) ? { kind: 'assignment', name: p.name.text } : { kind: 'other' };
+    }
+    if ((ts.isPropertyDeclaration(p) || ts.isParameter(p) || ts.isEnumMember(p)) && p.initializer === v) {
+      const name = this.propertyNameText(p.name);
+      return name === undefined ? { kind: 'other' } : { kind: 'assignment', name };
+    }
+    if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments) {
+      const index = p.arguments.indexOf(v as TS.Expression);
+      if (index >= 0) return { kind: 'argument', callee: this.calleeCanon(p.expression) ?? p.expression.getText(this.sf), index };
+    }
+    return { kind: 'other' };
+  }
+
+  private isPrologue(statement: TS.ExpressionStatement): boolean {
+    const ts = this.ts;
+    const container = statement.parent;
+    if (!ts.isSourceFile(container) && !(ts.isBlock(container) && ts.isFunctionLike(container.parent))) return false;
+    for (const s of container.statements) {
+      if (s === statement) return true;
+      if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) return false;
+    }
+    return false;
+  }
+
+  private assignedName(target: TS.Expression): string | undefined {
+    const ts = this.ts;
+    const e = this.unwrap(target);
+    if (ts.isIdentifier(e)) return e.text;
+    if (ts.isPropertyAccessExpression(e)) return e.name.text;
+    if (ts.isElementAccessExpression(e)) {
+      const key = this.unwrap(e.argumentExpression);
+      return this.isStringLike(key) ? key.text : undefined;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pass 3c: calls
+
+  private collectWrappers(): void {
+    const ts = this.ts;
+    const add = (target: TS.Node, name: string): void => {
+      const list = this.wrappers.get(target);
+      if (!list) this.wrappers.set(target, [name]);
+      else if (!list.includes(name)) list.push(name);
+    };
+    for (const node of this.nodes) {
+      if (ts.isCallExpression(node)) {
+        // `withApiKey({...})(fn)`: the wrapper is the curried function's callee.
+        const wrapper = ts.isCallExpression(node.expression) ? this.calleeCanon(node.expression.expression) : this.calleeCanon(node.expression);
+        if (wrapper === undefined) continue;
+        for (const arg of node.arguments) {
+          const e = this.unwrap(arg);
+          if (this.isFunctionExpressionLike(e)) add(e, wrapper);
+          else if (ts.isIdentifier(e)) {
+            const fn = this.resolve(e)?.fn;
+            if (fn) add(fn, wrapper);
+          }
+        }
+      } else if (ts.isDecorator(node)) {
+        const e = this.unwrap(node.expression);
+        const name = ts.isCallExpression(e) ? this.calleeCanon(e.expression) : this.calleeCanon(e);
+        if (name !== undefined) add(node.parent, name);
+      }
+    }
+  }
+
+  /** Top-down (parents before children), so deep nesting costs linear time. */
+  private computeStatementsAndWrappers(): void {
+    const none: readonly string[] = [];
+    for (const node of this.nodes) {
+      const parent = node.parent;
+      if (this.isStatementPosition(node)) this.statementAt.set(node, node);
+      else if (parent && this.statementAt.has(parent)) this.statementAt.set(node, this.statementAt.get(parent)!);
+      const above = (parent && this.wrappersAt.get(parent)) ?? none;
+      const own = this.wrappers.get(node);
+      this.wrappersAt.set(node, own ? [...own, ...above.filter((name) => !own.includes(name))] : above);
+    }
+  }
+
+  private callFact(call: TS.CallExpression | TS.NewExpression): CallFact {
+    const ts = this.ts;
+    const args = call.arguments ?? ([] as readonly TS.Expression[]);
+    return {
+      span: this.span(call),
+      calleeText: call.expression.getText(this.sf),
+      calleeSpan: this.span(call.expression),
+      callee: call.expression.kind === this.K.ImportKeyword ? 'import' : this.calleeCanon(call.expression),
+      isNew: ts.isNewExpression(call),
+      args: args.map((arg) => this.valueFact(arg)),
+      named: this.namedArguments(args),
+      enclosingDecorators: [...(this.wrappersAt.get(call) ?? [])],
+      statementSpan: this.span(this.statementAt.get(call) ?? call),
+    };
+  }
+
+  private valueFact(arg: TS.Expression): ValueFact {
+    const ts = this.ts;
+    const span = this.span(arg);
+    if (ts.isSpreadElement(arg)) return { kind: 'other', span };
+    const e = this.unwrap(arg);
+    if (this.isStringLike(e)) return { kind: 'string', value: e.text, span: this.span(e) };
+    const read = this.envReadOf(arg);
+    if (read !== undefined) return { kind: 'env', envRead: read, span };
+    if (ts.isIdentifier(e)) return { kind: 'identifier', name: e.text, span };
+    return { kind: 'other', span };
+  }
+
+  /** Properties of the first object-literal argument that has any (directly, or through a `const` bound to one). */
+  private namedArguments(args: readonly TS.Expression[]): Record<string, ValueFact> {
+    const ts = this.ts;
+    for (const arg of args) {
+      let e = this.unwrap(arg);
+      if (ts.isIdentifier(e)) {
+        const binding = this.resolve(e);
+        if (binding?.kind === 'variable' && binding.constant && binding.init) e = this.unwrap(binding.init);
+      }
+      if (!ts.isObjectLiteralExpression(e) || e.properties.length === 0) continue;
+      const named: Record<string, ValueFact> = {};
+      for (const property of e.properties) {
+        if (ts.isPropertyAssignment(property)) {
+          const name = this.propertyNameText(property.name);
+          if (name !== undefined) named[name] = this.valueFact(property.initializer);
+        } else if (ts.isShorthandPropertyAssignment(property)) {
+          named[property.name.text] = this.valueFact(property.name);
+        }
+      }
+      return named;
+    }
+    return {};
+  }
+
+  /** A statement in a statement list (or an if/loop body, or a class member). */
+  private isStatementPosition(node: TS.Node): boolean {
+    const ts = this.ts;
+    const p = node.parent;
+    if (!p) return false;
+    if (ts.isSourceFile(p)) return node.kind !== this.K.EndOfFileToken;
+    if (ts.isBlock(p) || ts.isModuleBlock(p)) return true;
+    if (ts.isCaseClause(p)) return p.expression !== node;
+    if (ts.isDefaultClause(p)) return true;
+    if (ts.isIfStatement(p)) return p.thenStatement === node || p.elseStatement === node;
+    if (ts.isIterationStatement(p, false) || ts.isLabeledStatement(p) || ts.isWithStatement(p)) return (p as { statement?: TS.Node }).statement === node;
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p)) return ts.isClassElement(node);
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Directives and parse problems
+
+  /** `// agentcore-lint: direct-call <reason>` on its own line(s) directly above the statement. */
+  private directivesBefore(statement: TS.Node, out: DirectiveFact[], seen: Set<number>): void {
+    const comments = this.ts.getLeadingCommentRanges(this.text, statement.pos);
+    if (!comments) return;
+    const start = statement.getStart(this.sf);
+    let nextLine = this.lineOf(start);
+    // From the statement upwards: only the contiguous block of comments directly above it counts.
+    for (let i = comments.length - 1; i >= 0; i--) {
+      const comment = comments[i];
+      const endLine = this.lineOf(comment.end);
+      if (endLine < nextLine - 1) break;
+      nextLine = this.lineOf(comment.pos);
+      const lineStart = this.lineStarts[nextLine];
+      if (this.text.slice(lineStart, comment.pos).trim() !== '') break;
+      const match = DIRECTIVE.exec(this.text.slice(comment.pos, comment.end).trim());
+      if (!match || seen.has(comment.pos)) continue;
+      seen.add(comment.pos);
+      out.push({ span: { start: comment.pos, end: comment.end }, reason: match[1].replace(/^[\s:—-]+/, '').trim(), covers: { start, end: statement.end } });
+    }
+  }
+
+  private parseProblems(): ParseProblem[] {
+    const diagnostics = (this.sf as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    return diagnostics.map((d) => ({
+      span: { start: d.start, end: d.start + d.length },
+      message: this.ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    }));
+  }
+}

@@ -1,0 +1,650 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CallFact, EnvReadFact, SourceFacts, Span, StringFact } from '../src/source/facts.js';
+import { createTypeScriptAdapter, isHttpCallee } from '../src/source/typescript/adapter.js';
+
+const adapter = createTypeScriptAdapter();
+
+function facts(text: string, file = 'agent/main.ts'): SourceFacts & { text: string } {
+  return { ...adapter.extract(file, text), text };
+}
+
+const slice = (text: string, span: Span): string => text.slice(span.start, span.end);
+
+function callsByText(f: SourceFacts & { text: string }): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const call of f.calls) out[call.calleeText] = call.callee;
+  return out;
+}
+
+function call(f: SourceFacts, calleeText: string, nth = 0): CallFact {
+  const found = f.calls.filter((c) => c.calleeText === calleeText)[nth];
+  if (!found) throw new Error(`no call ${calleeText} #${nth}; have ${f.calls.map((c) => c.calleeText).join(', ')}`);
+  return found;
+}
+
+function str(f: SourceFacts, value: string): StringFact {
+  const found = f.strings.find((s) => s.value === value);
+  if (!found) throw new Error(`no string ${JSON.stringify(value)}`);
+  return found;
+}
+
+function env(f: SourceFacts, name: string, nth = 0): EnvReadFact {
+  const found = f.envReads.filter((r) => r.name === name)[nth];
+  if (!found) throw new Error(`no env read ${name} #${nth}`);
+  return found;
+}
+
+/** `[use text, kind, guarded]` for each use of an env read. */
+function uses(f: SourceFacts & { text: string }, name: string, nth = 0): [string, string, boolean][] {
+  return env(f, name, nth).uses.map((u) => [slice(f.text, u.span), u.kind, u.guarded]);
+}
+
+describe('isHttpCallee', () => {
+  it('knows HTTP functions, clients and instance methods, not methods on responses', () => {
+    for (const c of ['fetch', 'node-fetch', 'axios', 'axios.post', 'axios.create().get', 'undici.Client', 'undici.Pool().request', 'got.extend().post', 'http.request', 'https.get', 'ky.get']) {
+      expect(isHttpCallee(c), c).toBe(true);
+    }
+    for (const c of [undefined, 'fetch().json', 'axios.get().data.map', 'console.log', 'openai.OpenAI', 'http.createServer', 'URL']) {
+      expect(isHttpCallee(c), String(c)).toBe(false);
+    }
+  });
+});
+
+describe('typescript adapter: callee resolution', () => {
+  it('resolves ESM imports, aliases, instances and globals to canonical names', () => {
+    const f = facts(`
+import axios from 'axios';
+import * as http from 'node:http';
+import https from 'https';
+import { get as httpGet } from 'http';
+import ky from 'ky';
+import got from 'got';
+import superagent from 'superagent';
+import nodeFetch from 'node-fetch';
+import { request, fetch as undiciFetch, Client, Pool } from 'undici';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+import { OpenAI as NamedOpenAI } from 'openai';
+import { createOpenAI } from '@ai-sdk/openai';
+import { OpenAIModel } from '@strands-agents/sdk/openai';
+import { S3Client } from '@aws-sdk/client-s3';
+import { withApiKey } from 'bedrock-agentcore/identity';
+
+const { post } = axios;
+const { post: axiosPost } = axios;
+const client = axios.create({ baseURL: 'https://api.example.com' });
+const doGet = client.get;
+const pool = new Pool('https://pool.example.com');
+
+export async function main(helper: (x: string) => void) {
+  await axios.post('https://a');
+  await axios('https://b');
+  await post('https://c');
+  await axiosPost('https://c2');
+  await client.get('/d');
+  await doGet('/d2');
+  http.request('https://e');
+  https.get('https://f');
+  httpGet('https://f2');
+  await ky('https://g');
+  await ky.get('https://h');
+  await got.post('https://i');
+  await superagent.post('https://j');
+  await nodeFetch('https://k');
+  await request('https://l');
+  await undiciFetch('https://m');
+  new Client('https://n');
+  await pool.request({ path: '/' });
+  await fetch('https://o');
+  await globalThis.fetch('https://p');
+  new OpenAI({ apiKey: 'x' });
+  new Anthropic({ apiKey: 'y' });
+  new NamedOpenAI({ apiKey: 'z' });
+  createOpenAI({ apiKey: 'w' });
+  new OpenAIModel({ apiKey: 'v' });
+  new S3Client({ region: 'us-east-1' });
+  withApiKey({ providerName: 'p' });
+  helper('q');
+  localThing();
+}
+function localThing() {}
+`);
+    expect(callsByText(f)).toEqual({
+      'axios.create': 'axios.create',
+      Pool: 'undici.Pool',
+      'axios.post': 'axios.post',
+      axios: 'axios',
+      post: 'axios.post',
+      axiosPost: 'axios.post',
+      'client.get': 'axios.create().get',
+      doGet: 'axios.create().get',
+      'http.request': 'http.request',
+      'https.get': 'https.get',
+      httpGet: 'http.get',
+      ky: 'ky',
+      'ky.get': 'ky.get',
+      'got.post': 'got.post',
+      'superagent.post': 'superagent.post',
+      nodeFetch: 'node-fetch',
+      request: 'undici.request',
+      undiciFetch: 'undici.fetch',
+      Client: 'undici.Client',
+      'pool.request': 'undici.Pool().request',
+      fetch: 'fetch',
+      'globalThis.fetch': 'fetch',
+      OpenAI: 'openai.OpenAI',
+      Anthropic: '@anthropic-ai/sdk.Anthropic',
+      NamedOpenAI: 'openai.OpenAI',
+      createOpenAI: '@ai-sdk/openai.createOpenAI',
+      OpenAIModel: '@strands-agents/sdk/openai.OpenAIModel',
+      S3Client: '@aws-sdk/client-s3.S3Client',
+      withApiKey: 'bedrock-agentcore/identity.withApiKey',
+      helper: undefined,
+      localThing: undefined,
+    });
+    expect(call(f, 'Client').isNew).toBe(true);
+    expect(call(f, 'axios.post').isNew).toBe(false);
+  });
+
+  it('resolves CommonJS require forms, createRequire and .default', () => {
+    const f = facts(
+      `'use strict';
+const axios = require('axios').default;
+const { request: undiciRequest } = require('node:undici');
+const https = require('node:https');
+const OpenAI = require('openai');
+const { createRequire } = require('node:module');
+const load = createRequire(__filename);
+const superagent = load('superagent');
+const { get } = require('axios');
+const env = process.env;
+
+async function run() {
+  await axios.get(env.GATEWAY_URL);
+  await undiciRequest('https://a');
+  https.request('https://b');
+  new OpenAI({ apiKey: 'k' });
+  superagent.post('https://c');
+  get('https://d');
+  const client = new OpenAI();
+  client.responses.create({});
+  const { default: ax } = await import('axios');
+  ax.put('https://e');
+}
+`,
+      'tools/handler.cjs',
+    );
+    expect(f.language).toBe('javascript');
+    expect(callsByText(f)).toMatchObject({
+      'axios.get': 'axios.get',
+      undiciRequest: 'undici.request',
+      'https.request': 'https.request',
+      OpenAI: 'openai.OpenAI',
+      'superagent.post': 'superagent.post',
+      get: 'axios.get',
+      'client.responses.create': 'openai.OpenAI().responses.create',
+      'ax.put': 'axios.put',
+      load: 'module.createRequire()',
+    });
+    // `env.GATEWAY_URL` through `const env = process.env` is an env read.
+    expect(env(f, 'GATEWAY_URL').form).toBe('process.env.X');
+    expect(call(f, 'axios.get').args[0]).toMatchObject({ kind: 'env', envRead: f.envReads.indexOf(env(f, 'GATEWAY_URL')) });
+  });
+
+  it('resolves class fields through this', () => {
+    const f = facts(`
+import axios from 'axios';
+import OpenAI from 'openai';
+export class GatewayClient {
+  private http = axios.create({ baseURL: 'https://gw.example.com' });
+  private apiKey = process.env.OPENAI_API_KEY;
+  private client: OpenAI;
+  constructor() {
+    this.client = new OpenAI({ apiKey: this.apiKey });
+  }
+  async run() {
+    await this.http.get('/tools');
+    await this.client.responses.create({ model: 'gpt-4o' });
+    const self = this;
+    function detached(this: unknown) { return this.http.get('/x'); }
+    return self;
+  }
+}
+`);
+    expect(call(f, 'this.http.get', 0).callee).toBe('axios.create().get');
+    expect(call(f, 'this.client.responses.create').callee).toBe('openai.OpenAI().responses.create');
+    expect(call(f, 'this.http.get', 1).callee).toBeUndefined();
+    expect(call(f, 'OpenAI').named.apiKey).toMatchObject({ kind: 'env', envRead: f.envReads.indexOf(env(f, 'OPENAI_API_KEY')) });
+  });
+
+  it('respects scopes: a parameter or local shadowing an import is not the import', () => {
+    const f = facts(`
+import axios from 'axios';
+export function a(fetch: (u: string) => void) { fetch('x'); }
+export function b() { const axios = makeClient(); axios.post('y'); }
+export function c() { axios.post('z'); }
+`);
+    expect(call(f, 'fetch').callee).toBeUndefined();
+    // The local `axios` is whatever the (global) makeClient returns, not the import.
+    expect(call(f, 'axios.post', 0).callee).toBe('makeClient().post');
+    expect(call(f, 'axios.post', 1).callee).toBe('axios.post');
+  });
+});
+
+describe('typescript adapter: strings', () => {
+  it('gives each literal its context', () => {
+    const f = facts(`
+import { BedrockAgentCoreApp } from 'bedrock-agentcore/runtime';
+export { thing } from './thing.js';
+type Mode = 'fast' | 'slow';
+enum E { Member = 'enum-value' }
+const apiKey = 'sk-live-assigned';
+let token: string;
+token = 'tok-reassigned';
+const cfg: any = {};
+cfg.secret = 'obj-secret';
+cfg['clientSecret'] = 'elem-secret';
+class Svc {
+  private password = 'field-secret';
+  constructor() { this.token = 'this-token'; }
+  token: string;
+}
+const headers = { Authorization: \`Bearer \${apiKey}\`, 'Content-Type': 'application/json' };
+const url = process.env.GATEWAY_URL ?? 'http://localhost:8080';
+const region = process.env.AWS_REGION || '';
+const { MODEL_ID = 'default-model' } = process.env;
+fetch('https://example.com/api', { headers });
+const plain = \`no substitutions\`;
+const picked = flag ? 'when-true' : 'when-false';
+function f(key = 'param-default') { return 'returned'; }
+const value = cfg['lookup-key'];
+const dyn = require('dynamic-module');
+`);
+    const ctx = (value: string) => str(f, value).context;
+    expect(ctx('bedrock-agentcore/runtime')).toEqual({ kind: 'inert' });
+    expect(ctx('./thing.js')).toEqual({ kind: 'inert' });
+    expect(ctx('fast')).toEqual({ kind: 'inert' });
+    expect(ctx('enum-value')).toEqual({ kind: 'assignment', name: 'Member' });
+    expect(ctx('sk-live-assigned')).toEqual({ kind: 'assignment', name: 'apiKey' });
+    expect(ctx('tok-reassigned')).toEqual({ kind: 'assignment', name: 'token' });
+    expect(ctx('obj-secret')).toEqual({ kind: 'assignment', name: 'secret' });
+    expect(ctx('elem-secret')).toEqual({ kind: 'assignment', name: 'clientSecret' });
+    expect(ctx('clientSecret')).toEqual({ kind: 'inert' });
+    expect(ctx('field-secret')).toEqual({ kind: 'assignment', name: 'password' });
+    expect(ctx('this-token')).toEqual({ kind: 'assignment', name: 'token' });
+    expect(ctx('Bearer {}')).toEqual({ kind: 'property', name: 'Authorization' });
+    expect(str(f, 'Bearer {}').interpolated).toBe(true);
+    expect(ctx('Content-Type')).toEqual({ kind: 'inert' });
+    expect(ctx('application/json')).toEqual({ kind: 'property', name: 'Content-Type' });
+    expect(ctx('http://localhost:8080')).toEqual({ kind: 'env-default', envName: 'GATEWAY_URL' });
+    expect(ctx('')).toEqual({ kind: 'env-default', envName: 'AWS_REGION' });
+    expect(ctx('default-model')).toEqual({ kind: 'env-default', envName: 'MODEL_ID' });
+    expect(ctx('https://example.com/api')).toEqual({ kind: 'argument', callee: 'fetch', index: 0 });
+    expect(str(f, 'no substitutions')).toMatchObject({ interpolated: false, context: { kind: 'assignment', name: 'plain' } });
+    expect(ctx('when-true')).toEqual({ kind: 'assignment', name: 'picked' });
+    expect(ctx('param-default')).toEqual({ kind: 'assignment', name: 'key' });
+    expect(ctx('returned')).toEqual({ kind: 'other' });
+    expect(ctx('lookup-key')).toEqual({ kind: 'inert' });
+    expect(ctx('dynamic-module')).toEqual({ kind: 'inert' });
+  });
+
+  it('decodes escapes, joins template parts with {} and reports exact UTF-16 spans', () => {
+    const text = `// café 🚀\nconst a = 'tab\\there';\nconst b = \`x-\${1}-y-\${2}\`;\nfoo('arg', 'second');\n`;
+    const f = facts(text);
+    const a = str(f, 'tab\there');
+    expect(slice(text, a.span)).toBe(`'tab\\there'`);
+    expect(a.span.start).toBe(text.indexOf(`'tab`));
+    const b = str(f, 'x-{}-y-{}');
+    expect(slice(text, b.span)).toBe('`x-${1}-y-${2}`');
+    expect(str(f, 'second').context).toEqual({ kind: 'argument', callee: 'foo', index: 1 });
+  });
+
+  it('gives JSX attribute strings a property context (.tsx)', () => {
+    const f = facts(`export const A = () => <input placeholder="Your name" data-token={'tok-in-jsx'} />;`, 'ui/app.tsx');
+    expect(f.parseProblems).toEqual([]);
+    expect(str(f, 'Your name').context).toEqual({ kind: 'property', name: 'placeholder' });
+    expect(str(f, 'tok-in-jsx').context).toEqual({ kind: 'property', name: 'data-token' });
+  });
+});
+
+describe('typescript adapter: environment reads', () => {
+  it('recognises every read form with names, defaults, unsafe reads and bindings', () => {
+    const text = `
+const MEMORY_VAR = 'MEMORY_MAIN_ID';
+const { AGENTCORE_GATEWAY_MAIN_URL, MODEL: modelId = 'claude', REGION = '' } = process.env;
+export const a = process.env.API_URL;
+export const b = process.env['LITERAL_KEY'];
+export const c = process.env[MEMORY_VAR];
+export const d = process.env[computeName()];
+export const e = process.env.TOKEN!;
+export const g = process.env.WITH_DEFAULT ?? 'https://default';
+export const h = process.env.EMPTY_DEFAULT || '';
+process.env.WRITTEN = 'x';
+`;
+    const f = facts(text);
+    expect(f.envReads.map((r) => [r.form, r.name, r.unsafe, r.hasDefault, r.boundTo])).toEqual([
+      ['destructuring', 'AGENTCORE_GATEWAY_MAIN_URL', undefined, false, 'AGENTCORE_GATEWAY_MAIN_URL'],
+      ['destructuring', 'MODEL', undefined, true, 'modelId'],
+      ['destructuring', 'REGION', 'empty-default', false, 'REGION'],
+      ['process.env.X', 'API_URL', undefined, false, 'a'],
+      ['process.env[]', 'LITERAL_KEY', undefined, false, 'b'],
+      ['process.env[]', 'MEMORY_MAIN_ID', undefined, false, 'c'],
+      ['process.env[]', undefined, undefined, false, 'd'],
+      ['process.env.X', 'TOKEN', 'non-null-assertion', false, 'e'],
+      ['process.env.X', 'WITH_DEFAULT', undefined, true, 'g'],
+      ['process.env.X', 'EMPTY_DEFAULT', 'empty-default', false, 'h'],
+    ]);
+    expect(slice(text, env(f, 'API_URL').span)).toBe('process.env.API_URL');
+    expect(slice(text, env(f, 'TOKEN').span)).toBe('process.env.TOKEN');
+    expect(slice(text, env(f, 'MODEL').span)).toBe(`MODEL: modelId = 'claude'`);
+    expect(slice(text, env(f, 'MEMORY_MAIN_ID').span)).toBe('process.env[MEMORY_VAR]');
+  });
+
+  it('reads through `import process from "node:process"` and `import { env } from "process"`', () => {
+    const f = facts(`
+import process from 'node:process';
+import { env } from 'process';
+const a = process.env.ONE;
+const b = env.TWO;
+`);
+    expect(f.envReads.map((r) => r.name)).toEqual(['ONE', 'TWO']);
+  });
+
+  it('classifies uses and computes guards with a flow walk', () => {
+    const text = `
+import axios from 'axios';
+import { Client } from 'undici';
+const GATEWAY_URL = process.env.AGENTCORE_GATEWAY_MAIN_URL;
+
+export async function earlyReturn() {
+  if (!GATEWAY_URL) {
+    console.warn('gateway not configured');
+    return null;
+  }
+  return fetch(\`\${GATEWAY_URL}/mcp\`);
+}
+
+export async function noGuard() {
+  const url = process.env.SEARCH_URL;
+  await axios.post(url, {});
+  url?.trim();
+  return new URL(url);
+}
+
+export async function branches() {
+  const url = process.env.BRANCH_URL;
+  if (url) await fetch(url);
+  if (url !== undefined) { log(url); }
+  url && new Client(url);
+  const c = url ? new Client(url) : undefined;
+  if (!url) {} else { build('x' + url); }
+  if (!url) {} else { new Logger(url); }
+  await fetch(url);
+}
+
+export async function undefinedCheck() {
+  const url = process.env.CHECK_URL;
+  if (url === undefined) throw new Error('CHECK_URL');
+  return fetch(url);
+}
+
+export async function inLoop(names: string[]) {
+  for (const name of names) {
+    const base = process.env.LOOP_URL;
+    if (!base) continue;
+    await fetch(base + name);
+  }
+}
+
+export function direct() {
+  fetch(process.env.DIRECT_URL!);
+  if (process.env.CHECKED_URL) fetch(process.env.CHECKED_URL);
+  if (typeof process.env.TYPEOF_URL !== 'undefined') fetch(process.env.TYPEOF_URL);
+  new URL(process.env.OTHER_URL ?? 'http://localhost');
+}
+
+export function fallbackAssigned() {
+  let url = process.env.FALLBACK_URL;
+  if (!url) url = 'http://localhost:8080';
+  return fetch(url);
+}
+
+export function guardedElsewhere() {
+  const url = process.env.SCOPED_URL;
+  if (url) {}
+  return fetch(url);
+}
+`;
+    const f = facts(text);
+    expect(uses(f, 'AGENTCORE_GATEWAY_MAIN_URL')).toEqual([['GATEWAY_URL', 'http-call', true]]);
+    expect(uses(f, 'SEARCH_URL')).toEqual([
+      ['url', 'http-call', false],
+      ['url', 'other', false],
+      ['url', 'url', false],
+    ]);
+    expect(uses(f, 'BRANCH_URL')).toEqual([
+      ['url', 'http-call', true],
+      ['url', 'call-argument', true],
+      ['url', 'http-call', true],
+      ['url', 'http-call', true],
+      ['url', 'string-building', true],
+      ['url', 'constructor-argument', true],
+      ['url', 'http-call', false],
+    ]);
+    expect(uses(f, 'CHECK_URL')).toEqual([['url', 'http-call', true]]);
+    expect(uses(f, 'LOOP_URL')).toEqual([['base', 'http-call', true]]);
+    expect(uses(f, 'DIRECT_URL')).toEqual([['process.env.DIRECT_URL', 'http-call', false]]);
+    // The tested read is no use; the read inside the branch is guarded.
+    expect(env(f, 'CHECKED_URL', 0).uses).toEqual([]);
+    expect(uses(f, 'CHECKED_URL', 1)).toEqual([['process.env.CHECKED_URL', 'http-call', true]]);
+    expect(uses(f, 'TYPEOF_URL', 1)).toEqual([['process.env.TYPEOF_URL', 'http-call', true]]);
+    expect(uses(f, 'OTHER_URL')).toEqual([['process.env.OTHER_URL', 'url', false]]);
+    expect(uses(f, 'FALLBACK_URL')).toEqual([['url', 'http-call', true]]);
+    expect(uses(f, 'SCOPED_URL')).toEqual([['url', 'http-call', false]]);
+  });
+
+  it('marks reads inside LOCAL_DEV branches', () => {
+    const f = facts(`
+import { withApiKey } from 'bedrock-agentcore/identity';
+const isLocal = process.env.LOCAL_DEV === '1';
+export const run = withApiKey({ providerName: 'openai' })(async (prompt: string, apiKey: string) => {
+  let key = apiKey;
+  if (process.env.LOCAL_DEV === '1') {
+    key = process.env.OPENAI_API_KEY ?? key;
+  }
+  const local = isLocal ? process.env.TERNARY_KEY : undefined;
+  if (process.env.LOCAL_DEV !== '1') return key;
+  return process.env.AFTER_EXIT_KEY;
+});
+export const prod = process.env.PROD_KEY;
+`);
+    expect(env(f, 'OPENAI_API_KEY').localDevOnly).toBe(true);
+    expect(env(f, 'TERNARY_KEY').localDevOnly).toBe(true);
+    expect(env(f, 'AFTER_EXIT_KEY').localDevOnly).toBe(true);
+    expect(env(f, 'PROD_KEY').localDevOnly).toBe(false);
+    expect(env(f, 'LOCAL_DEV').uses).toEqual([]);
+    // `key` had its own value before the LOCAL_DEV assignment: it stays an identifier.
+    expect(env(f, 'OPENAI_API_KEY').boundTo).toBe('key');
+  });
+});
+
+describe('typescript adapter: calls', () => {
+  const text = `
+import { Agent } from '@strands-agents/sdk';
+import { BedrockAgentCoreApp } from 'bedrock-agentcore/runtime';
+import { withApiKey, withAccessToken } from 'bedrock-agentcore/identity';
+import OpenAI from 'openai';
+
+const OPENAI_KEY = process.env.OPENAI_API_KEY;
+
+const callModel = withApiKey({ providerName: 'openai-key' })(async (prompt: string, apiKey: string) => {
+  const client = new OpenAI({ apiKey, baseURL: process.env.OPENAI_BASE_URL, organization: 'org-123', ...extra });
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });
+});
+
+async function searchTool(query: string, token: string) {
+  return fetch('https://search.example.com?q=' + query, { headers: { Authorization: \`Bearer \${token}\` } });
+}
+export const search = withAccessToken({ providerName: 'search-oauth', scopes: ['read'], authFlow: 'M2M' })(searchTool);
+
+const opts = { apiKey: OPENAI_KEY, maxRetries: 2 };
+const fallback = new OpenAI(opts);
+
+const app = new BedrockAgentCoreApp({
+  invocationHandler: {
+    async process(request: { prompt: string }) {
+      const agent = new Agent({ tools: [] });
+      return agent.invoke(request.prompt);
+    },
+  },
+});
+app.run();
+`;
+  const f = facts(text);
+
+  it('summarises positional and named arguments', () => {
+    const openai = call(f, 'OpenAI', 0);
+    expect(openai.isNew).toBe(true);
+    expect(openai.args.map((a) => a.kind)).toEqual(['other']);
+    expect(Object.keys(openai.named)).toEqual(['apiKey', 'baseURL', 'organization']);
+    expect(openai.named.apiKey).toMatchObject({ kind: 'identifier', name: 'apiKey' });
+    expect(openai.named.baseURL).toMatchObject({ kind: 'env', envRead: f.envReads.indexOf(env(f, 'OPENAI_BASE_URL')) });
+    expect(openai.named.organization).toMatchObject({ kind: 'string', value: 'org-123' });
+    expect(slice(text, openai.named.organization.span)).toBe(`'org-123'`);
+    // Through a const bound to an object literal, and a const bound to an env read.
+    const viaConst = call(f, 'OpenAI', 1);
+    expect(viaConst.named.apiKey).toMatchObject({ kind: 'env', envRead: f.envReads.indexOf(env(f, 'OPENAI_API_KEY')) });
+    expect(viaConst.args[0]).toMatchObject({ kind: 'identifier', name: 'opts' });
+    const withKey = call(f, 'withApiKey');
+    expect(withKey.named.providerName).toMatchObject({ kind: 'string', value: 'openai-key' });
+  });
+
+  it('lists enclosing wrappers, also for functions passed by name, and exact spans', () => {
+    expect(call(f, 'OpenAI', 0).enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);
+    expect(call(f, 'client.chat.completions.create').enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);
+    expect(call(f, 'fetch').enclosingDecorators).toEqual(['bedrock-agentcore/identity.withAccessToken']);
+    expect(call(f, 'OpenAI', 1).enclosingDecorators).toEqual([]);
+    expect(call(f, 'Agent').enclosingDecorators).toEqual([]);
+    expect(call(f, 'Agent').callee).toBe('@strands-agents/sdk.Agent');
+    expect(call(f, 'agent.invoke').callee).toBe('@strands-agents/sdk.Agent().invoke');
+    expect(call(f, 'app.run').callee).toBe('bedrock-agentcore/runtime.BedrockAgentCoreApp().run');
+
+    const fetchCall = call(f, 'fetch');
+    expect(slice(text, fetchCall.span)).toMatch(/^fetch\('https:\/\/search\.example\.com\?q=' \+ query, \{ headers: .*\}\)$/);
+    expect(slice(text, fetchCall.calleeSpan)).toBe('fetch');
+    expect(slice(text, fetchCall.statementSpan)).toBe(
+      "return fetch('https://search.example.com?q=' + query, { headers: { Authorization: `Bearer ${token}` } });",
+    );
+    expect(slice(text, call(f, 'OpenAI', 1).statementSpan)).toBe('const fallback = new OpenAI(opts);');
+  });
+});
+
+describe('typescript adapter: directives', () => {
+  it('covers the next statement, whole functions and classes, and nothing else', () => {
+    const text = `
+import axios from 'axios';
+export async function stream() {
+  // agentcore-lint: direct-call SSE streaming needs a raw connection
+  const res = await fetch('https://stream.example.com/events');
+  await fetch('https://not-covered.example.com');
+  return res;
+}
+
+/* agentcore-lint: direct-call vendor SDK wrapper */
+export async function vendor() {
+  await axios.get('https://vendor.example.com');
+  await axios.post('https://vendor.example.com');
+}
+
+// agentcore-lint: direct-call A2A peer
+// eslint-disable-next-line no-console
+class Peer {
+  call() { return fetch('https://peer.example.com'); }
+}
+
+axios.get('https://a'); // agentcore-lint: direct-call trailing comments do not count
+
+// agentcore-lint: direct-call separated by a blank line
+
+axios.get('https://b');
+// agentcore-lint: notadirective
+axios.get('https://c');
+`;
+    const f = facts(text);
+    expect(f.directives.map((d) => [d.reason, slice(text, d.covers).split('\n')[0]])).toEqual([
+      ['SSE streaming needs a raw connection', "const res = await fetch('https://stream.example.com/events');"],
+      ['vendor SDK wrapper', 'export async function vendor() {'],
+      ['A2A peer', 'class Peer {'],
+    ]);
+    const covered = (c: CallFact) => f.directives.some((d) => d.covers.start <= c.statementSpan.start && c.statementSpan.end <= d.covers.end);
+    const byUrl = (url: string) => f.calls.find((c) => c.args[0]?.kind === 'string' && c.args[0].value === url)!;
+    expect(covered(byUrl('https://stream.example.com/events'))).toBe(true);
+    expect(covered(byUrl('https://not-covered.example.com'))).toBe(false);
+    expect(covered(byUrl('https://vendor.example.com'))).toBe(true);
+    expect(covered(call(f, 'axios.post'))).toBe(true);
+    expect(covered(byUrl('https://peer.example.com'))).toBe(true);
+    expect(covered(byUrl('https://a'))).toBe(false);
+    expect(covered(byUrl('https://b'))).toBe(false);
+    expect(covered(byUrl('https://c'))).toBe(false);
+    expect(slice(text, f.directives[0].span)).toBe('// agentcore-lint: direct-call SSE streaming needs a raw connection');
+  });
+});
+
+describe('typescript adapter: robustness', () => {
+  it('reports syntax errors with locations and still extracts facts from the recovered tree', () => {
+    const text = `import axios from 'axios';
+const broken = (1;
+const url = process.env.RECOVERED_URL;
+export async function after() {
+  await axios.post(url, { apiKey: 'sk-after-error' });
+}
+`;
+    const f = facts(text);
+    expect(f.parseProblems).toHaveLength(1);
+    expect(f.parseProblems[0].message).toBe("')' expected.");
+    expect(f.parseProblems[0].span.start).toBe(text.indexOf('(1;') + 2);
+    expect(call(f, 'axios.post').callee).toBe('axios.post');
+    expect(uses(f, 'RECOVERED_URL')).toEqual([['url', 'http-call', false]]);
+    expect(str(f, 'sk-after-error').context).toEqual({ kind: 'property', name: 'apiKey' });
+  });
+
+  it('survives deeply nested input without recursion overflows', () => {
+    // 400 nested arrays is near what the compiler's recursive parser accepts; a 20,000-term condition it parses
+    // iteratively, and so must we.
+    const nested = '['.repeat(400) + "fetch('https://deep')" + ']'.repeat(400);
+    const chain = Array.from({ length: 20_000 }, () => 'url').join(' && ');
+    const text = `const url = process.env.DEEP_URL;\nconst x = ${nested};\nif (${chain}) fetch(url);\nfetch(url);\n`;
+    const f = facts(text, 'deep.js');
+    expect(f.parseProblems).toEqual([]);
+    expect(call(f, 'fetch', 0).callee).toBe('fetch');
+    expect(uses(f, 'DEEP_URL')).toEqual([
+      ['url', 'http-call', true],
+      ['url', 'http-call', false],
+    ]);
+  });
+
+  it('reports a parse problem instead of throwing when the parser itself runs out of stack', () => {
+    const f = facts('const x = ' + '['.repeat(20_000) + ']'.repeat(20_000) + ';\n', 'deep.mjs');
+    expect(f.language).toBe('javascript');
+    expect(f.parseProblems).toHaveLength(1);
+    expect(f.parseProblems[0].message).toMatch(/too deeply nested/);
+    expect(f.calls).toEqual([]);
+  });
+
+  it('parses a file once when several rules ask for its facts, and again when it changes', () => {
+    const first = adapter.extract('shared.ts', "fetch('a');");
+    expect(adapter.extract('shared.ts', "fetch('a');")).toBe(first);
+    expect(adapter.extract('shared.ts', "fetch('b');")).not.toBe(first);
+    expect(adapter.extract('other.ts', "fetch('b');").calls[0].args[0]).toMatchObject({ kind: 'string', value: 'b' });
+  });
+
+  it('keeps the compiler out of the module graph until the adapter is created', () => {
+    const source = readFileSync(fileURLToPath(new URL('../src/source/typescript/extract.ts', import.meta.url)), 'utf8');
+    expect(source).not.toMatch(/^import (?!type)[^;]*from 'typescript'/m);
+    const entry = readFileSync(fileURLToPath(new URL('../src/source/typescript/adapter.ts', import.meta.url)), 'utf8');
+    expect(entry).not.toMatch(/^import (?!type)[^;]*from 'typescript'/m);
+    expect(entry).toMatch(/require\('typescript'\)/);
+  });
+});
