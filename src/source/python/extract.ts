@@ -1,0 +1,1535 @@
+/**
+ * Python facts from a copied tree-sitter tree (see ./tree.ts). Three passes, all iterative over the tree:
+ *   1. scopes and bindings (assignments, imports, parameters, `with … as`, walrus, `self.x = …` per class);
+ *   2. environment reads (they need callee resolution, which needs the bindings);
+ *   3. calls, strings, directives, parse problems; then the uses of each environment read with a simple
+ *      flow-sensitive guard analysis (see `guardedAt`).
+ * Helpers that follow an expression downwards (`resolve`, attribute chains) loop instead of recursing; the few
+ * recursive helpers (truthiness implications) stop at a fixed depth, so a 10,000-deep expression cannot overflow.
+ */
+import type {
+  CallFact,
+  DirectiveFact,
+  EnvReadFact,
+  EnvUse,
+  ParseProblem,
+  SourceFacts,
+  Span,
+  StringContext,
+  StringFact,
+  ValueFact,
+} from '../facts.js';
+import type { PyNode } from './tree.js';
+import { decodeContent, parsePrefix } from './strings.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vocabulary
+
+/** Re-exports that we fold into one canonical module. */
+const MODULE_ALIASES: [string, string][] = [['bedrock_agentcore.identity.auth.', 'bedrock_agentcore.identity.']];
+
+const HTTP_VERBS = 'get|post|put|patch|delete|head|options|request|stream|send';
+const HTTP_CALLEES: RegExp[] = [
+  new RegExp(`^(requests|httpx)\\.(${HTTP_VERBS})$`),
+  new RegExp(`^requests\\.(Session|session)\\(\\)\\.(${HTTP_VERBS})$`),
+  new RegExp(`^httpx\\.(Client|AsyncClient)\\(\\)\\.(${HTTP_VERBS})$`),
+  new RegExp(`^aiohttp\\.ClientSession\\(\\)\\.(${HTTP_VERBS}|ws_connect)$`),
+  /^aiohttp\.request$/,
+  /^urllib\.request\.(urlopen|Request)$/,
+  /^urllib3\.(request|PoolManager\(\)\.(request|urlopen))$/,
+  /^http\.client\.HTTPS?Connection$/,
+];
+const URL_BUILDERS = new Set(['urllib.parse.urljoin', 'httpx.URL', 'yarl.URL', 'urllib.parse.urlparse', 'urllib.parse.urlsplit']);
+/** Factories that take an endpoint and return a client although their names are lower case. */
+const CLIENT_FACTORIES = /(^|\.)(streamablehttp_client|aws_iam_streamablehttp_client|sse_client|websocket_client|client|resource|connect)$/;
+const ENV_GET = new Map<string, 'os.getenv' | 'os.environ.get'>([
+  ['os.getenv', 'os.getenv'],
+  ['os.environ.get', 'os.environ.get'],
+]);
+const EXIT_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort']);
+const IMPORT_CALLS = new Set(['__import__', 'importlib.import_module', 'importlib.__import__']);
+
+/** Recursion limit for the small recursive helpers (conditions, exits). */
+const MAX_DEPTH = 64;
+/** A file that is not Python at all should not produce thousands of problems. */
+const MAX_PARSE_PROBLEMS = 100;
+/** Longest canonical name we build. */
+const MAX_CANONICAL = 512;
+/** How many variable-to-value hops `resolve` follows (`a = b; b = c; …`). */
+const MAX_HOPS = 8;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tree helpers
+
+function child(node: PyNode, field: string): PyNode | undefined {
+  for (const c of node.children) if (c.field === field) return c;
+  return undefined;
+}
+
+function childrenOf(node: PyNode, field: string): PyNode[] {
+  return node.children.filter((c) => c.field === field);
+}
+
+/** Named children, without comments. */
+function kids(node: PyNode): PyNode[] {
+  return node.children.filter((c) => c.named && c.type !== 'comment');
+}
+
+function unparen(node: PyNode): PyNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = kids(n);
+    if (inner.length !== 1) break;
+    n = inner[0];
+  }
+  return n;
+}
+
+/** The parent, skipping parentheses; `from` becomes the outermost parenthesised expression. */
+function upParen(node: PyNode): { node: PyNode; parent: PyNode | null } {
+  let n = node;
+  while (n.parent && n.parent.type === 'parenthesized_expression') n = n.parent;
+  return { node: n, parent: n.parent };
+}
+
+function contains(outer: PyNode, inner: PyNode): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function span(node: PyNode): Span {
+  return { start: node.start, end: node.end };
+}
+
+function operatorText(node: PyNode, text: string): string {
+  const op = child(node, 'operator') ?? child(node, 'operators');
+  return op ? text.slice(op.start, op.end).replace(/\s+/g, ' ') : '';
+}
+
+const STATEMENT_PARENTS = new Set(['module', 'block']);
+
+function isStatement(node: PyNode): boolean {
+  return node.parent !== null && STATEMENT_PARENTS.has(node.parent.type) && node.named && node.type !== 'comment';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scopes and bindings
+
+type ScopeKind = 'module' | 'function' | 'class' | 'lambda';
+
+interface Scope {
+  kind: ScopeKind;
+  node: PyNode;
+  parent: Scope | null;
+  bindings: Map<string, Binding[]>;
+  globals: Set<string>;
+  /** Methods: the first parameter's name and the class scope, for `self.x` attributes. */
+  selfName?: string;
+  classScope?: Scope;
+  /** Class scopes: `self.<name> = …` bindings from its methods. */
+  attrs?: Map<string, Binding[]>;
+}
+
+type BindingKind = 'value' | 'import' | 'param' | 'def' | 'unknown';
+
+interface Binding {
+  name: string;
+  kind: BindingKind;
+  scope: Scope;
+  target: PyNode;
+  /** Offset from which the binding is in effect (the end of the assignment, the `with` item …). */
+  effective: number;
+  /** The block (or module) holding the binding statement: a use outside it sees the binding only conditionally. */
+  block: PyNode;
+  value?: PyNode;
+  importPath?: string;
+  /** Index into envReads when the value is an environment read. */
+  envRead?: number;
+}
+
+function normaliseModule(path: string): string {
+  for (const [from, to] of MODULE_ALIASES) if (path.startsWith(from)) return to + path.slice(from.length);
+  return path;
+}
+
+function enclosingBlock(node: PyNode): PyNode {
+  let n: PyNode | null = node.parent;
+  while (n && !STATEMENT_PARENTS.has(n.type)) n = n.parent;
+  return n ?? node;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Subject {
+  /** 'pos': this node being truthy proves the fact; 'neg': this node being falsy proves it. */
+  atom(node: PyNode): 'pos' | 'neg' | undefined;
+  /** An assignment to the subject inside a branch (`if not url: url = DEFAULT`) also establishes the fact. */
+  assignedIn?(block: PyNode): boolean;
+}
+
+export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
+  const strings: StringFact[] = [];
+  const calls: CallFact[] = [];
+  const envReads: EnvReadFact[] = [];
+  const directives: DirectiveFact[] = [];
+  const parseProblems: ParseProblem[] = [];
+
+  const scopeOf = new Map<PyNode, Scope>();
+  const targets = new Set<PyNode>();
+  /** `x += …` targets: both a use and (for our purposes) not a new binding. */
+  const augmented = new Set<PyNode>();
+  const allBindings: Binding[] = [];
+  const envIndex = new Map<PyNode, number>();
+  const canonMemo = new Map<PyNode, string | undefined>();
+  const statements: PyNode[] = [];
+  const comments: PyNode[] = [];
+  const errors: PyNode[] = [];
+  const identifiers: PyNode[] = [];
+  const callNodes: { node: PyNode; statement: PyNode; fn: PyNode | null }[] = [];
+  const subscriptNodes: PyNode[] = [];
+  const stringNodes: PyNode[] = [];
+
+  const moduleScope: Scope = { kind: 'module', node: root, parent: null, bindings: new Map(), globals: new Set() };
+  const src = (n: PyNode): string => text.slice(n.start, n.end);
+
+  function addBinding(scope: Scope, name: string, kind: BindingKind, target: PyNode, effective: number, extra: Partial<Binding> = {}): Binding {
+    let bindingScope = scope;
+    if (scope.globals.has(name)) bindingScope = moduleScope;
+    const binding: Binding = { name, kind, scope: bindingScope, target, effective, block: enclosingBlock(target), ...extra };
+    let list = bindingScope.bindings.get(name);
+    if (!list) bindingScope.bindings.set(name, (list = []));
+    list.push(binding);
+    allBindings.push(binding);
+    targets.add(target);
+    return binding;
+  }
+
+  /** Binds every name in an assignment target; `value` only when the target is a single name. */
+  function bindTargets(scope: Scope, target: PyNode, value: PyNode | undefined, effective: number): void {
+    const stack: { node: PyNode; value: PyNode | undefined }[] = [{ node: target, value }];
+    while (stack.length) {
+      const { node, value: v } = stack.pop()!;
+      const n = unparen(node);
+      switch (n.type) {
+        case 'identifier':
+          addBinding(scope, src(n), v ? 'value' : 'unknown', n, effective, v ? { value: v } : {});
+          break;
+        case 'pattern_list':
+        case 'tuple_pattern':
+        case 'list_pattern':
+        case 'tuple':
+        case 'list':
+        case 'expression_list': {
+          const parts = kids(n);
+          const values = v && ['expression_list', 'tuple', 'list'].includes(unparen(v).type) ? kids(unparen(v)) : undefined;
+          const paired = values && values.length === parts.length;
+          parts.forEach((p, i) => stack.push({ node: p, value: paired ? values[i] : undefined }));
+          break;
+        }
+        case 'list_splat_pattern':
+        case 'list_splat':
+          for (const k of kids(n)) stack.push({ node: k, value: undefined });
+          break;
+        case 'attribute': {
+          const object = child(n, 'object');
+          const attribute = child(n, 'attribute');
+          const method = methodScope(scope);
+          if (object && attribute && object.type === 'identifier' && method && src(object) === method.selfName && method.classScope) {
+            const classScope = method.classScope;
+            const name = src(attribute);
+            const binding: Binding = {
+              name,
+              kind: v ? 'value' : 'unknown',
+              scope: method,
+              target: n,
+              effective,
+              block: enclosingBlock(n),
+              ...(v ? { value: v } : {}),
+            };
+            let list = classScope.attrs!.get(name);
+            if (!list) classScope.attrs!.set(name, (list = []));
+            list.push(binding);
+            allBindings.push(binding);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  function methodScope(scope: Scope): Scope | undefined {
+    let s: Scope | null = scope;
+    while (s && s.kind === 'lambda') s = s.parent;
+    return s && s.kind === 'function' && s.selfName ? s : undefined;
+  }
+
+  function bindParameters(fn: Scope, parameters: PyNode | undefined, outer: Scope, push: (n: PyNode, s: Scope) => void): void {
+    if (!parameters) return;
+    let first = true;
+    for (const p of parameters.children) {
+      if (!p.named || p.type === 'comment') {
+        push(p, outer); // punctuation (and MISSING tokens), comments
+        continue;
+      }
+      let nameNode: PyNode | undefined;
+      switch (p.type) {
+        case 'identifier':
+          nameNode = p;
+          break;
+        case 'typed_parameter':
+          nameNode = kids(p).find((k) => k.type === 'identifier' && k.field !== 'type');
+          for (const t of childrenOf(p, 'type')) push(t, outer);
+          break;
+        case 'default_parameter':
+        case 'typed_default_parameter':
+          nameNode = child(p, 'name');
+          for (const k of kids(p)) if (k !== nameNode) push(k, outer);
+          break;
+        case 'list_splat_pattern':
+        case 'dictionary_splat_pattern':
+          nameNode = kids(p).find((k) => k.type === 'identifier');
+          break;
+        default:
+          push(p, outer);
+          break;
+      }
+      if (nameNode && nameNode.type === 'identifier') {
+        const name = src(nameNode);
+        if (first && p.type !== 'list_splat_pattern' && p.type !== 'dictionary_splat_pattern' && fn.kind === 'function' && fn.parent?.kind === 'class') {
+          fn.selfName = name;
+          fn.classScope = fn.parent;
+        }
+        addBinding(fn, name, 'param', nameNode, nameNode.end);
+      }
+      first = false;
+    }
+  }
+
+  // ---- Pass 1: scopes, bindings, and inventories -----------------------------------------------------------------
+  {
+    // parallel stacks: node, its scope, its statement, its innermost enclosing function definition
+    const nodes: PyNode[] = [root];
+    const scopes: Scope[] = [moduleScope];
+    const stmts: PyNode[] = [root];
+    const fns: (PyNode | null)[] = [null];
+    let statement: PyNode = root;
+    let fnNode: PyNode | null = null;
+    const push = (node: PyNode, scope: Scope): void => {
+      nodes.push(node);
+      scopes.push(scope);
+      stmts.push(statement);
+      fns.push(node.field === 'body' && node.parent?.type === 'function_definition' ? node.parent : fnNode);
+    };
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const scope = scopes.pop()!;
+      statement = stmts.pop()!;
+      fnNode = fns.pop()!;
+      if (node.missing) errors.push(node);
+      if (isStatement(node)) {
+        statement = node;
+        statements.push(node);
+      }
+      let handled = false;
+      switch (node.type) {
+        case 'ERROR':
+          errors.push(node);
+          break;
+        case 'comment':
+          comments.push(node);
+          break;
+        case 'identifier':
+          scopeOf.set(node, scope);
+          identifiers.push(node);
+          break;
+        case 'call':
+          callNodes.push({ node, statement, fn: fnNode });
+          break;
+        case 'subscript':
+          subscriptNodes.push(node);
+          break;
+        case 'string':
+          if (node.parent?.type !== 'concatenated_string') stringNodes.push(node);
+          break;
+        case 'concatenated_string':
+          stringNodes.push(node);
+          break;
+        case 'function_definition':
+        case 'lambda': {
+          const fn: Scope = {
+            kind: node.type === 'lambda' ? 'lambda' : 'function',
+            node,
+            parent: scope,
+            bindings: new Map(),
+            globals: new Set(),
+          };
+          const name = child(node, 'name');
+          if (name) addBinding(scope, src(name), 'def', name, node.start);
+          bindParameters(fn, child(node, 'parameters'), scope, push);
+          for (const c of node.children) {
+            if (c === name || c.field === 'parameters') continue;
+            push(c, c.field === 'body' ? fn : scope);
+          }
+          handled = true;
+          break;
+        }
+        case 'class_definition': {
+          const cls: Scope = { kind: 'class', node, parent: scope, bindings: new Map(), globals: new Set(), attrs: new Map() };
+          const name = child(node, 'name');
+          if (name) addBinding(scope, src(name), 'def', name, node.start);
+          for (const c of node.children) if (c !== name) push(c, c.field === 'body' ? cls : scope);
+          handled = true;
+          break;
+        }
+        case 'assignment': {
+          const left = child(node, 'left');
+          let right = child(node, 'right');
+          while (right && right.type === 'assignment') right = child(right, 'right');
+          if (left && right) bindTargets(scope, left, right, node.end);
+          break;
+        }
+        case 'augmented_assignment': {
+          const left = child(node, 'left');
+          if (left && left.type === 'identifier') augmented.add(left);
+          break;
+        }
+        case 'named_expression': {
+          const name = child(node, 'name');
+          const value = child(node, 'value');
+          if (name) addBinding(scope, src(name), value ? 'value' : 'unknown', name, node.end, value ? { value } : {});
+          break;
+        }
+        case 'import_statement':
+          for (const item of childrenOf(node, 'name')) {
+            if (item.type === 'aliased_import') {
+              const module = child(item, 'name');
+              const alias = child(item, 'alias');
+              if (module && alias) addBinding(scope, src(alias), 'import', alias, node.end, { importPath: normaliseModule(src(module)) });
+            } else if (item.type === 'dotted_name') {
+              const first = kids(item)[0];
+              if (first) addBinding(scope, src(first), 'import', first, node.end, { importPath: src(first) });
+            }
+          }
+          break;
+        case 'import_from_statement': {
+          const moduleNode = child(node, 'module_name');
+          const module = moduleNode ? src(moduleNode).replace(/\s+/g, '') : '';
+          const prefix = module.endsWith('.') ? module : `${module}.`;
+          for (const item of childrenOf(node, 'name')) {
+            const nameNode = item.type === 'aliased_import' ? child(item, 'name') : item;
+            const aliasNode = item.type === 'aliased_import' ? child(item, 'alias') : kids(item).at(-1);
+            if (nameNode && aliasNode) {
+              addBinding(scope, src(aliasNode), 'import', aliasNode, node.end, { importPath: normaliseModule(prefix + src(nameNode)) });
+            }
+          }
+          break;
+        }
+        case 'with_item': {
+          const value = child(node, 'value');
+          if (value && value.type === 'as_pattern') {
+            const expression = kids(value).find((k) => k.field !== 'alias');
+            const alias = child(value, 'alias');
+            const aliasTarget = alias ? (kids(alias)[0] ?? alias) : undefined;
+            if (aliasTarget) bindTargets(scope, aliasTarget, aliasTarget.type === 'identifier' ? expression : undefined, node.end);
+          }
+          break;
+        }
+        case 'as_pattern': {
+          if (node.parent?.type !== 'with_item') {
+            const alias = child(node, 'alias');
+            const aliasTarget = alias ? (kids(alias)[0] ?? alias) : undefined;
+            if (aliasTarget) bindTargets(scope, aliasTarget, undefined, node.end);
+          }
+          break;
+        }
+        case 'for_statement':
+        case 'for_in_clause': {
+          const left = child(node, 'left');
+          if (left) bindTargets(scope, left, undefined, left.end);
+          break;
+        }
+        case 'global_statement':
+        case 'nonlocal_statement':
+          if (node.type === 'global_statement') for (const k of kids(node)) scope.globals.add(src(k));
+          break;
+        default:
+          break;
+      }
+      if (!handled) for (let i = node.children.length - 1; i >= 0; i--) push(node.children[i], scope);
+    }
+  }
+  statements.sort((a, b) => a.start - b.start);
+  for (const list of allScopesBindings()) list.sort((a, b) => a.effective - b.effective);
+
+  function* allScopesBindings(): Generator<Binding[]> {
+    const seen = new Set<Binding[]>();
+    for (const b of allBindings) {
+      const list = b.scope.bindings.get(b.name);
+      if (list && !seen.has(list)) {
+        seen.add(list);
+        yield list;
+      }
+    }
+    for (const b of allBindings) {
+      const cls = b.scope.classScope;
+      const list = cls?.attrs?.get(b.name);
+      if (list && !seen.has(list)) {
+        seen.add(list);
+        yield list;
+      }
+    }
+  }
+
+  // ---- Name lookup -----------------------------------------------------------------------------------------------
+
+  function lookup(name: string, use: PyNode): { scope: Scope; list: Binding[]; local: boolean } | undefined {
+    const useScope = scopeOf.get(use) ?? moduleScope;
+    let s: Scope | null = useScope;
+    while (s) {
+      if (s !== useScope && s.kind === 'class') {
+        s = s.parent;
+        continue;
+      }
+      if (s.globals.has(name)) s = moduleScope;
+      const list = s.bindings.get(name);
+      if (list && list.length) return { scope: s, list, local: s === useScope };
+      s = s.parent;
+    }
+    return undefined;
+  }
+
+  /** The bindings of `list` that may reach `use` (textual order; a binding in a block that does not hold `use` adds to the set). */
+  function reaching(list: Binding[], use: PyNode, local: boolean): Binding[] {
+    let set: Binding[] = [];
+    for (const b of list) {
+      if (b.effective > use.start) break;
+      if (contains(b.block, use)) set = [b];
+      else set.push(b);
+    }
+    if (set.length === 0 && !local && list.length) set = [list[list.length - 1]];
+    return set;
+  }
+
+  function latestBinding(name: string, use: PyNode): Binding | undefined {
+    const found = lookup(name, use);
+    if (!found) return undefined;
+    const set = reaching(found.list, use, found.local);
+    return set[set.length - 1];
+  }
+
+  // ---- Canonical names -------------------------------------------------------------------------------------------
+
+  /** The canonical dotted name of an expression: `requests.get`, `httpx.AsyncClient().post`. Iterative. */
+  function resolve(start: PyNode, hops = 0): string | undefined {
+    const path: { node: PyNode; suffix: string }[] = [];
+    let n: PyNode | undefined = start;
+    let base: string | undefined;
+    for (;;) {
+      if (!n) break;
+      if (canonMemo.has(n)) {
+        base = canonMemo.get(n);
+        break;
+      }
+      if (n.type === 'parenthesized_expression' || n.type === 'await') {
+        path.push({ node: n, suffix: '' });
+        n = kids(n)[0];
+        continue;
+      }
+      if (n.type === 'attribute') {
+        const attribute = child(n, 'attribute');
+        path.push({ node: n, suffix: attribute ? `.${src(attribute)}` : '.?' });
+        n = child(n, 'object');
+        continue;
+      }
+      if (n.type === 'call') {
+        path.push({ node: n, suffix: '()' });
+        n = child(n, 'function');
+        continue;
+      }
+      if (n.type === 'identifier') {
+        const self = selfClass(n);
+        if (self && path.length && path[path.length - 1].suffix.startsWith('.')) {
+          // self.<attr>…: resolve the attribute from the class's `self.<attr> = …` bindings
+          const step = path.pop()!;
+          const list = self.attrs!.get(step.suffix.slice(1));
+          const binding = list?.[list.length - 1];
+          base = binding?.value && hops < MAX_HOPS ? resolve(binding.value, hops + 1) : undefined;
+          canonMemo.set(step.node, base);
+          break;
+        }
+        base = resolveIdentifier(n, hops);
+        canonMemo.set(n, base);
+        break;
+      }
+      canonMemo.set(n, undefined);
+      break;
+    }
+    let result = base;
+    for (let i = path.length - 1; i >= 0; i--) {
+      if (result !== undefined) result += path[i].suffix;
+      // no real callee is this long; giving up keeps absurd inputs (a.b().b()… × 10,000) linear
+      if (result !== undefined && result.length > MAX_CANONICAL) result = undefined;
+      canonMemo.set(path[i].node, result);
+    }
+    return result;
+  }
+
+  function selfClass(identifier: PyNode): Scope | undefined {
+    const binding = latestBinding(src(identifier), identifier);
+    if (!binding || binding.kind !== 'param') return undefined;
+    const scope = binding.scope;
+    return scope.selfName === binding.name && binding.target === firstParamNode(scope) ? scope.classScope : undefined;
+  }
+
+  function firstParamNode(scope: Scope): PyNode | undefined {
+    const list = scope.bindings.get(scope.selfName ?? '');
+    return list?.find((b) => b.kind === 'param')?.target;
+  }
+
+  function resolveIdentifier(identifier: PyNode, hops: number): string | undefined {
+    const name = src(identifier);
+    const found = lookup(name, identifier);
+    if (!found) return name; // a builtin, or a global we cannot see (star import): keep the name
+    const set = reaching(found.list, identifier, found.local);
+    const binding = set[set.length - 1];
+    if (!binding) return undefined;
+    switch (binding.kind) {
+      case 'import':
+        return binding.importPath;
+      case 'def':
+        return name;
+      case 'value':
+        if (hops >= MAX_HOPS || !binding.value) return undefined;
+        return resolve(binding.value, hops + 1);
+      default:
+        return undefined;
+    }
+  }
+
+  function calleeName(call: PyNode): string {
+    const fn = child(call, 'function');
+    if (!fn) return '';
+    return resolve(fn) ?? src(fn);
+  }
+
+  // ---- Pass 2: environment reads ---------------------------------------------------------------------------------
+
+  /** A string constant: a literal, or a name bound to one (module constants such as `GATEWAY_ENV = "…"`). */
+  function constantString(node: PyNode | undefined, hops = 0): string | undefined {
+    let n = node ? unparen(node) : undefined;
+    while (n && hops <= MAX_HOPS) {
+      if (n.type === 'string' || n.type === 'concatenated_string') {
+        const s = stringValue(n);
+        return s.interpolated ? undefined : s.value;
+      }
+      if (n.type !== 'identifier') return undefined;
+      const binding = latestBinding(src(n), n);
+      if (!binding || binding.kind !== 'value' || !binding.value) return undefined;
+      n = unparen(binding.value);
+      hops++;
+    }
+    return undefined;
+  }
+
+  /** `""`, or a name bound to `""`. */
+  function isEmptyString(node: PyNode | undefined): boolean {
+    if (!node) return false;
+    const n = unparen(node);
+    return (n.type === 'string' || n.type === 'concatenated_string' || n.type === 'identifier') && constantString(n) === '';
+  }
+
+  function argumentParts(call: PyNode): { positional: PyNode[]; keywords: Map<string, PyNode>; list: PyNode | undefined } {
+    const list = child(call, 'arguments');
+    const positional: PyNode[] = [];
+    const keywords = new Map<string, PyNode>();
+    if (list && list.type === 'argument_list') {
+      for (const a of kids(list)) {
+        if (a.type === 'keyword_argument') {
+          const name = child(a, 'name');
+          const value = child(a, 'value');
+          if (name && value) keywords.set(src(name), value);
+        } else if (a.type !== 'dictionary_splat') {
+          positional.push(a);
+        }
+      }
+    } else if (list) {
+      positional.push(list); // generator expression argument
+    }
+    return { positional, keywords, list };
+  }
+
+  function envReadOf(node: PyNode): { form: EnvReadFact['form']; nameNode: PyNode | undefined; defaultNode: PyNode | undefined } | undefined {
+    if (node.type === 'call') {
+      const fn = child(node, 'function');
+      const canonical = fn ? resolve(fn) : undefined;
+      const form = canonical ? ENV_GET.get(canonical) : undefined;
+      if (!form) return undefined;
+      const { positional, keywords } = argumentParts(node);
+      return { form, nameNode: positional[0] ?? keywords.get('key'), defaultNode: positional[1] ?? keywords.get('default') };
+    }
+    if (node.type === 'subscript') {
+      const value = child(node, 'value');
+      if (!value || resolve(value) !== 'os.environ') return undefined;
+      const { node: outer, parent } = upParen(node);
+      if (parent && (parent.type === 'delete_statement' || (parent.type === 'assignment' && outer.field === 'left') || (parent.type === 'augmented_assignment' && outer.field === 'left'))) {
+        return undefined; // a write, not a read
+      }
+      if (parent && parent.type === 'pattern_list') return undefined;
+      return { form: 'os.environ[]', nameNode: child(node, 'subscript'), defaultNode: undefined };
+    }
+    return undefined;
+  }
+
+  /** The read, or the read with its `or` default, as the value expression; and what it is bound to. */
+  function envWrapper(read: PyNode): { outer: PyNode; orDefault: PyNode | undefined } {
+    let outer = upParen(read).node;
+    let orDefault: PyNode | undefined;
+    const parent = outer.parent;
+    if (parent && parent.type === 'boolean_operator' && outer.field === 'left' && operatorText(parent, text) === 'or') {
+      orDefault = child(parent, 'right');
+      outer = upParen(parent).node;
+    }
+    return { outer, orDefault };
+  }
+
+  /** `x = <read>`, `x = <read> or "…"`, `x = <read> if … else …`, `(x := <read>)`. */
+  function bindingTargetOf(outerStart: PyNode): PyNode | undefined {
+    let outer = outerStart;
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      const parent = outer.parent;
+      if (!parent) return undefined;
+      if (parent.type === 'conditional_expression' && kids(parent)[1] !== outer) {
+        outer = upParen(parent).node;
+        continue;
+      }
+      if (parent.type === 'await') {
+        outer = upParen(parent).node;
+        continue;
+      }
+      if (parent.type === 'assignment' && outer.field === 'right') {
+        let top = parent;
+        while (top.parent && top.parent.type === 'assignment' && top.field === 'right') top = top.parent;
+        return child(top, 'left');
+      }
+      if (parent.type === 'named_expression' && outer.field === 'value') return child(parent, 'name');
+      return undefined;
+    }
+    return undefined;
+  }
+
+  {
+    const candidates = [...callNodes.map((c) => c.node), ...subscriptNodes].sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const node of candidates) {
+      {
+        const read = envReadOf(node);
+        if (read) {
+          const { outer, orDefault } = envWrapper(node);
+          const target = bindingTargetOf(outer);
+          const name = constantString(read.nameNode);
+          let unsafe: EnvReadFact['unsafe'];
+          let hasDefault = false;
+          if (read.form === 'os.environ[]') unsafe = 'key-error';
+          if (read.defaultNode) {
+            const d = unparen(read.defaultNode);
+            if (isEmptyString(d)) unsafe = 'empty-default';
+            else if (d.type !== 'none') hasDefault = true;
+          }
+          if (orDefault) {
+            const d = unparen(orDefault);
+            if (isEmptyString(d)) unsafe = unsafe ?? 'empty-default';
+            else if (d.type !== 'none') hasDefault = true;
+          }
+          envIndex.set(node, envReads.length);
+          envReads.push({
+            span: span(node),
+            form: read.form,
+            name,
+            unsafe,
+            hasDefault,
+            boundTo: target && (target.type === 'identifier' || target.type === 'attribute') ? src(target) : undefined,
+            uses: [],
+            localDevOnly: false,
+          });
+        }
+      }
+    }
+  }
+
+  /** The environment read a value expression stands for (`<read>`, `<read> or "…"`, `<read> if … else …`). */
+  function envOfValue(value: PyNode | undefined): number | undefined {
+    if (!value) return undefined;
+    let n = unparen(value);
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      const direct = envIndex.get(n);
+      if (direct !== undefined) return direct;
+      if (n.type === 'await') n = unparen(kids(n)[0] ?? n);
+      else if (n.type === 'boolean_operator' && operatorText(n, text) === 'or') n = unparen(child(n, 'left') ?? n);
+      else if (n.type === 'conditional_expression') {
+        const [a, , b] = kids(n);
+        const ea = a ? envIndex.get(unparen(a)) : undefined;
+        if (ea !== undefined) return ea;
+        n = b ? unparen(b) : n;
+        if (!b) return undefined;
+      } else return undefined;
+    }
+    return undefined;
+  }
+
+  for (const b of allBindings) {
+    if (b.kind === 'value') b.envRead = envOfValue(b.value);
+  }
+
+  // ---- Strings ---------------------------------------------------------------------------------------------------
+
+  function stringValue(node: PyNode): { value: string; interpolated: boolean } {
+    const parts = node.type === 'concatenated_string' ? kids(node).filter((k) => k.type === 'string') : [node];
+    let value = '';
+    let interpolated = false;
+    for (const part of parts) {
+      const startNode = part.children.find((c) => c.type === 'string_start');
+      const prefix = parsePrefix(startNode ? src(startNode) : '"');
+      for (const c of part.children) {
+        if (c.type === 'string_content') value += decodeContent(src(c), prefix);
+        else if (c.type === 'interpolation') {
+          value += '{}';
+          interpolated = true;
+        }
+      }
+    }
+    return { value, interpolated };
+  }
+
+  function isDocstring(statement: PyNode): boolean {
+    const parent = statement.parent;
+    if (!parent) return false;
+    const first = kids(parent)[0];
+    if (first !== statement) return false;
+    if (parent.type === 'module') return true;
+    return parent.type === 'block' && (parent.parent?.type === 'function_definition' || parent.parent?.type === 'class_definition');
+  }
+
+  function targetName(left: PyNode): string | undefined {
+    const n = unparen(left);
+    if (n.type === 'identifier') return src(n);
+    if (n.type === 'attribute') {
+      const attribute = child(n, 'attribute');
+      return attribute ? src(attribute) : undefined;
+    }
+    if (n.type === 'subscript') return constantString(child(n, 'subscript'));
+    return undefined;
+  }
+
+  function insideType(node: PyNode): boolean {
+    let n: PyNode | null = node.parent;
+    for (let i = 0; n && i < MAX_DEPTH; i++, n = n.parent) {
+      if (n.type === 'type') return true;
+      if (isStatement(n) || n.type === 'call' || n.type === 'argument_list') return false;
+    }
+    return false;
+  }
+
+  const flowMemo = new Map<PyNode, StringContext>();
+
+  function stringContext(node: PyNode): StringContext {
+    const { node: self, parent: p0 } = upParen(node);
+    if (p0 && p0.type === 'expression_statement' && kids(p0).length === 1 && isDocstring(p0)) return { kind: 'inert' };
+    if (insideType(node)) return { kind: 'inert' };
+    // values that flow through unchanged: conditional branches, `+`/`%` building, `and`/`or` operands.
+    // Memoised per node on the way up, so a long `"a" + "b" + …` chain stays linear.
+    const chain: PyNode[] = [];
+    let u = self;
+    let result: StringContext | undefined;
+    for (;;) {
+      const known = flowMemo.get(u);
+      if (known) {
+        result = known;
+        break;
+      }
+      const p = u.parent;
+      if (!p) {
+        result = { kind: 'other' };
+        break;
+      }
+      if (
+        p.type === 'parenthesized_expression' ||
+        (p.type === 'conditional_expression' && kids(p)[1] !== u) ||
+        (p.type === 'binary_operator' && ['+', '%'].includes(operatorText(p, text)))
+      ) {
+        chain.push(u);
+        u = p;
+        continue;
+      }
+      if (p.type === 'boolean_operator') {
+        const left = child(p, 'left');
+        if (u.field === 'right' && operatorText(p, text) === 'or' && left && envIndex.has(unparen(left))) {
+          result = { kind: 'env-default', envName: envReads[envIndex.get(unparen(left))!].name };
+          break;
+        }
+        chain.push(u);
+        u = p;
+        continue;
+      }
+      chain.push(u);
+      result = contextAt(u, p);
+      break;
+    }
+    for (const n of chain) flowMemo.set(n, result);
+    return { ...result };
+  }
+
+  /** The context of a value `u` held by `p` (after climbing through the transparent expressions). */
+  function contextAt(u: PyNode, p: PyNode): StringContext {
+    switch (p.type) {
+      case 'assignment':
+      case 'augmented_assignment': {
+        if (u.field === 'type') return { kind: 'inert' };
+        if (u.field !== 'right') return { kind: 'other' };
+        const left = child(p, 'left');
+        const name = left ? targetName(left) : undefined;
+        return name !== undefined ? { kind: 'assignment', name } : { kind: 'other' };
+      }
+      case 'named_expression': {
+        const name = child(p, 'name');
+        return name && u.field === 'value' ? { kind: 'assignment', name: src(name) } : { kind: 'other' };
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter': {
+        const name = child(p, 'name');
+        return name && u.field === 'value' ? { kind: 'assignment', name: src(name) } : { kind: 'other' };
+      }
+      case 'keyword_argument': {
+        const name = child(p, 'name');
+        const list = p.parent;
+        const call = list?.parent;
+        if (!name || u.field !== 'value' || !call || call.type !== 'call') return { kind: 'other' };
+        const keyword = src(name);
+        const envRead = envIndex.get(call);
+        if (envRead !== undefined && keyword === 'default') return { kind: 'env-default', envName: envReads[envRead].name };
+        return { kind: 'keyword-argument', name: keyword, callee: calleeName(call) };
+      }
+      case 'argument_list': {
+        const call = p.parent;
+        if (!call || call.type !== 'call') return { kind: 'other' };
+        const index = kids(p).filter((k) => k.type !== 'keyword_argument' && k.type !== 'dictionary_splat').indexOf(u);
+        const envRead = envIndex.get(call);
+        if (envRead !== undefined && index === 1) return { kind: 'env-default', envName: envReads[envRead].name };
+        const callee = calleeName(call);
+        if (IMPORT_CALLS.has(callee)) return { kind: 'inert' };
+        return { kind: 'argument', callee, index };
+      }
+      case 'pair': {
+        if (u.field === 'key') return { kind: 'inert' };
+        const key = child(p, 'key');
+        if (!key) return { kind: 'other' };
+        const k = unparen(key);
+        const name = k.type === 'string' || k.type === 'concatenated_string' ? stringValue(k).value : src(k);
+        return { kind: 'property', name };
+      }
+      case 'list':
+      case 'tuple':
+      case 'set': {
+        const holder = upParen(p).parent;
+        const left = holder && holder.type === 'assignment' ? child(holder, 'left') : undefined;
+        if (left && src(left) === '__all__') return { kind: 'inert' };
+        if (holder && holder.type === 'augmented_assignment' && child(holder, 'left') && src(child(holder, 'left')!) === '__all__') return { kind: 'inert' };
+        return { kind: 'other' };
+      }
+      default:
+        return { kind: 'other' };
+    }
+  }
+
+  // ---- Values passed to calls ------------------------------------------------------------------------------------
+
+  function valueFact(node: PyNode): ValueFact {
+    const n = unparen(node);
+    const sp = span(node);
+    const env = envOfValue(n);
+    if (env !== undefined) return { kind: 'env', envRead: env, span: sp };
+    if (n.type === 'string' || n.type === 'concatenated_string') return { kind: 'string', value: stringValue(n).value, span: sp };
+    if (n.type === 'identifier') {
+      const found = lookup(src(n), n);
+      if (found) {
+        const set = reaching(found.list, n, found.local);
+        for (let i = set.length - 1; i >= 0; i--) {
+          const envRead = set[i].envRead;
+          if (envRead !== undefined) return { kind: 'env', envRead, span: sp };
+        }
+        const latest = set[set.length - 1];
+        if (latest && latest.kind === 'value' && latest.value) {
+          const value = unparen(latest.value);
+          if (value.type === 'string' || value.type === 'concatenated_string') {
+            return { kind: 'string', value: stringValue(value).value, span: sp };
+          }
+        }
+      }
+      return { kind: 'identifier', name: src(n), span: sp };
+    }
+    return { kind: 'other', span: sp };
+  }
+
+  // ---- Pass 3: calls, strings, directives ------------------------------------------------------------------------
+
+  function decoratorsOf(definition: PyNode): string[] {
+    const holder = definition.parent;
+    if (!holder || holder.type !== 'decorated_definition') return [];
+    const names: string[] = [];
+    for (const d of holder.children) {
+      if (d.type !== 'decorator') continue;
+      const expression = kids(d)[0];
+      if (!expression) continue;
+      const target = expression.type === 'call' ? child(expression, 'function') : expression;
+      if (target) names.push(resolve(target) ?? src(target));
+    }
+    return names;
+  }
+
+  const decoratorMemo = new Map<PyNode, string[]>();
+  /** Canonical names of the decorators on `fn` and on the functions around it (outermost first). */
+  function enclosingDecorators(fn: PyNode | null): string[] {
+    if (!fn) return [];
+    const chain: PyNode[] = [];
+    let f: PyNode | null = fn;
+    let base: string[] = [];
+    while (f) {
+      const known = decoratorMemo.get(f);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(f);
+      f = outerFunction(f);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const own = decoratorsOf(chain[i]);
+      base = own.length ? [...base, ...own] : base;
+      decoratorMemo.set(chain[i], base);
+    }
+    return base;
+  }
+
+  function outerFunction(fn: PyNode): PyNode | null {
+    for (let n = fn.parent; n; n = n.parent) {
+      if (n.type === 'block' && n.field === 'body' && n.parent?.type === 'function_definition') return n.parent;
+    }
+    return null;
+  }
+
+  callNodes.sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
+  for (const { node, statement, fn: fnNode } of callNodes) {
+    const fn = child(node, 'function');
+    const { positional, keywords } = argumentParts(node);
+    const named: Record<string, ValueFact> = {};
+    for (const [k, v] of keywords) named[k] = valueFact(v);
+    calls.push({
+      span: span(node),
+      calleeText: fn ? src(fn) : '',
+      calleeSpan: fn ? span(fn) : span(node),
+      callee: fn ? resolve(fn) : undefined,
+      isNew: false,
+      args: positional.map((a) => valueFact(a)),
+      named,
+      enclosingDecorators: [...enclosingDecorators(fnNode)],
+      statementSpan: span(statement),
+    });
+  }
+  for (const node of stringNodes) {
+    const { value, interpolated } = stringValue(node);
+    strings.push({ span: span(node), value, interpolated, context: stringContext(node) });
+  }
+  calls.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+
+  // ---- Guards ----------------------------------------------------------------------------------------------------
+
+  function implies(cond: PyNode | undefined, whenTrue: boolean, subject: Subject, depth = 0): boolean {
+    if (!cond || depth > MAX_DEPTH) return false;
+    let n = unparen(cond);
+    let truth = whenTrue;
+    while (n.type === 'not_operator') {
+      const argument = child(n, 'argument');
+      if (!argument) return false;
+      n = unparen(argument);
+      truth = !truth;
+    }
+    const atom = subject.atom(n);
+    if (atom) return atom === 'pos' ? truth : !truth;
+    if (n.type === 'boolean_operator') {
+      const op = operatorText(n, text);
+      const left = child(n, 'left');
+      const right = child(n, 'right');
+      if ((op === 'and') === truth) {
+        // `A and B` true: both true (either proves it); `A or B` false: both false
+        return implies(left, truth, subject, depth + 1) || implies(right, truth, subject, depth + 1);
+      }
+      // `A and B` false / `A or B` true: one of them; both must prove it
+      return implies(left, truth, subject, depth + 1) && implies(right, truth, subject, depth + 1);
+    }
+    return false;
+  }
+
+  function blockExits(block: PyNode | undefined, depth = 0): boolean {
+    if (!block || depth > MAX_DEPTH) return false;
+    const body = kids(block);
+    const last = body[body.length - 1];
+    if (!last) return false;
+    switch (last.type) {
+      case 'return_statement':
+      case 'raise_statement':
+      case 'continue_statement':
+      case 'break_statement':
+        return true;
+      case 'expression_statement': {
+        const e = kids(last)[0];
+        const call = e && unparen(e).type === 'call' ? unparen(e) : undefined;
+        const fn = call ? child(call, 'function') : undefined;
+        return Boolean(fn && EXIT_CALLS.has(resolve(fn) ?? ''));
+      }
+      case 'if_statement': {
+        const branches = ifBranches(last);
+        return branches.hasElse && branches.list.every((b) => blockExits(b.body, depth + 1));
+      }
+      default:
+        return false;
+    }
+  }
+
+  interface Branch {
+    condition: PyNode | undefined;
+    body: PyNode | undefined;
+    node: PyNode;
+  }
+
+  function ifBranches(ifNode: PyNode): { list: Branch[]; hasElse: boolean } {
+    const list: Branch[] = [{ condition: child(ifNode, 'condition'), body: child(ifNode, 'consequence'), node: ifNode }];
+    let hasElse = false;
+    for (const alt of childrenOf(ifNode, 'alternative')) {
+      if (alt.type === 'elif_clause') list.push({ condition: child(alt, 'condition'), body: child(alt, 'consequence'), node: alt });
+      else if (alt.type === 'else_clause') {
+        list.push({ condition: undefined, body: child(alt, 'body'), node: alt });
+        hasElse = true;
+      }
+    }
+    return { list, hasElse };
+  }
+
+  /** After this statement (when control reaches past it), does the subject's fact hold? */
+  function establishes(statement: PyNode, subject: Subject): boolean {
+    if (statement.type === 'assert_statement') return implies(kids(statement)[0], true, subject);
+    if (statement.type !== 'if_statement') return false;
+    const { list, hasElse } = ifBranches(statement);
+    const conditions: PyNode[] = [];
+    for (const branch of list) {
+      const exits = blockExits(branch.body);
+      if (!exits) {
+        const entered =
+          (branch.condition && implies(branch.condition, true, subject)) ||
+          conditions.some((c) => implies(c, false, subject)) ||
+          (branch.body !== undefined && subject.assignedIn?.(branch.body) === true);
+        if (!entered) return false;
+      }
+      if (branch.condition) conditions.push(branch.condition);
+    }
+    if (!hasElse) return conditions.some((c) => implies(c, false, subject));
+    return true;
+  }
+
+  /** Whether the fact holds at `use`: a walk up through the enclosing branches and the statements before them. */
+  function guardedAt(use: PyNode, subject: Subject, minPos: number): boolean {
+    let c: PyNode = use;
+    let p = use.parent;
+    while (p) {
+      switch (p.type) {
+        case 'if_statement':
+        case 'elif_clause':
+        case 'else_clause': {
+          if (c.field === 'consequence' && implies(child(p, 'condition'), true, subject)) return true;
+          if (p.type === 'if_statement' && c.field === 'alternative') {
+            for (const branch of ifBranches(p).list) {
+              if (branch.node === c) break;
+              if (implies(branch.condition, false, subject)) return true;
+            }
+          }
+          break;
+        }
+        case 'while_statement':
+          if (c.field === 'body' && implies(child(p, 'condition'), true, subject)) return true;
+          break;
+        case 'conditional_expression': {
+          const [a, condition, b] = kids(p);
+          if (c === a && implies(condition, true, subject)) return true;
+          if (c === b && implies(condition, false, subject)) return true;
+          break;
+        }
+        case 'boolean_operator': {
+          if (c.field === 'right') {
+            const op = operatorText(p, text);
+            if (implies(child(p, 'left'), op === 'and', subject)) return true;
+          }
+          break;
+        }
+        case 'module':
+        case 'block': {
+          const body = p.children;
+          for (let i = body.indexOf(c) - 1; i >= 0; i--) {
+            const s = body[i];
+            if (s.start < minPos) break;
+            if (s.named && s.type !== 'comment' && establishes(s, subject)) return true;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      c = p;
+      p = p.parent;
+    }
+    return false;
+  }
+
+  function isNone(node: PyNode | undefined): boolean {
+    return node !== undefined && unparen(node).type === 'none';
+  }
+
+  /** `x`, `x is not None`, `x != None`, `bool(x)`, `len(x)`, `isinstance(x, …)`, `x.method(…)` for a matcher of `x`. */
+  function presenceAtom(node: PyNode, isSubject: (n: PyNode) => boolean): 'pos' | 'neg' | undefined {
+    // `(x := …)` stands for `x`
+    const isX = (n: PyNode): boolean => {
+      if (isSubject(n)) return true;
+      if (n.type !== 'named_expression') return false;
+      const name = child(n, 'name');
+      const value = child(n, 'value');
+      return Boolean((name && isSubject(name)) || (value && isSubject(unparen(value))));
+    };
+    if (isX(node)) return 'pos';
+    if (node.type === 'comparison_operator') {
+      const operands = kids(node);
+      if (operands.length !== 2) return undefined;
+      const op = operatorText(node, text);
+      const [a, b] = operands.map(unparen);
+      const subjectSide = isX(a) ? b : isX(b) ? a : undefined;
+      if (!subjectSide || !isNone(subjectSide)) return undefined;
+      if (op === 'is not' || op === '!=') return 'pos';
+      if (op === 'is' || op === '==') return 'neg';
+      return undefined;
+    }
+    if (node.type === 'call') {
+      const fn = child(node, 'function');
+      const { positional } = argumentParts(node);
+      if (fn && fn.type === 'identifier' && ['bool', 'len', 'isinstance'].includes(src(fn)) && positional[0] && isX(unparen(positional[0]))) return 'pos';
+      if (fn && fn.type === 'attribute') {
+        const object = child(fn, 'object');
+        if (object && isX(unparen(object))) return 'pos';
+      }
+    }
+    return undefined;
+  }
+
+  function variableSubject(name: string): Subject {
+    const isX = (n: PyNode): boolean => n.type === 'identifier' && src(n) === name;
+    return {
+      atom: (node) => presenceAtom(node, isX),
+      assignedIn(block) {
+        return kids(block).some((s) => {
+          const a = kids(s)[0];
+          if (!a || a.type !== 'assignment') return false;
+          const left = child(a, 'left');
+          const right = child(a, 'right');
+          return Boolean(left && isX(unparen(left)) && right && !isNone(right));
+        });
+      },
+    };
+  }
+
+  function envSubject(name: string | undefined, read: PyNode): Subject {
+    const isX = (n: PyNode): boolean => {
+      const index = envIndex.get(n);
+      if (index === undefined) return false;
+      return name !== undefined ? envReads[index].name === name : n === read;
+    };
+    return { atom: (node) => presenceAtom(node, isX) };
+  }
+
+  /** `os.getenv("LOCAL_DEV") == "1"` (or `os.environ.get`, `in (…)`, a bare truthy read, or a name bound to one). */
+  const localDevSubject: Subject = {
+    atom(node) {
+      return localDevAtom(node, 0);
+    },
+  };
+
+  function isLocalDevRead(node: PyNode): boolean {
+    let n = unparen(node);
+    // os.getenv("LOCAL_DEV", "").lower() / .strip()
+    for (let i = 0; i < 4 && n.type === 'call'; i++) {
+      const index = envIndex.get(n);
+      if (index !== undefined) return envReads[index].name === 'LOCAL_DEV';
+      const fn = child(n, 'function');
+      const object = fn && fn.type === 'attribute' ? child(fn, 'object') : undefined;
+      if (!object) return false;
+      n = unparen(object);
+    }
+    const index = envIndex.get(n);
+    return index !== undefined && envReads[index].name === 'LOCAL_DEV';
+  }
+
+  function localDevAtom(node: PyNode, hops: number): 'pos' | 'neg' | undefined {
+    if (isLocalDevRead(node)) return 'pos';
+    if (node.type === 'comparison_operator') {
+      const operands = kids(node);
+      if (operands.length === 2 && operands.some(isLocalDevRead)) {
+        const op = operatorText(node, text);
+        if (op === '==' || op === 'in' || op === 'is') return 'pos';
+        if (op === '!=' || op === 'not in' || op === 'is not') return 'neg';
+      }
+      return undefined;
+    }
+    if (node.type === 'identifier' && hops < MAX_HOPS) {
+      const binding = latestBinding(src(node), node);
+      if (binding && binding.kind === 'value' && binding.value) {
+        const value = unparen(binding.value);
+        if (value.type === 'not_operator') {
+          const inner = child(value, 'argument');
+          const atom = inner ? localDevAtom(unparen(inner), hops + 1) : undefined;
+          return atom === 'pos' ? 'neg' : atom === 'neg' ? 'pos' : undefined;
+        }
+        return localDevAtom(value, hops + 1);
+      }
+    }
+    return undefined;
+  }
+
+  // ---- Uses of environment reads ---------------------------------------------------------------------------------
+
+  const HTTP = (callee: string): boolean => HTTP_CALLEES.some((r) => r.test(callee));
+
+  /** Truthiness tests (`if url:`, `if url is None`, `assert url`): they handle absence, they do not use the value. */
+  function isTest(use: PyNode): boolean {
+    let c = use;
+    let p = use.parent;
+    for (let i = 0; p && i < MAX_DEPTH; i++) {
+      // `url and …` / `url or …`: the left operand is tested (with `or`, it flows on only when truthy)
+      if (p.type === 'boolean_operator' && c.field === 'left') return true;
+      if (p.type === 'parenthesized_expression' || p.type === 'not_operator' || p.type === 'boolean_operator') {
+        c = p;
+        p = p.parent;
+        continue;
+      }
+      if (p.type === 'comparison_operator') {
+        const operands = kids(p);
+        if (!operands.some((o) => isNone(o) || isEmptyString(o) || o.type === 'string')) return false;
+        c = p;
+        p = p.parent;
+        continue;
+      }
+      if (p.type === 'named_expression' && c.field === 'value') {
+        c = p;
+        p = p.parent;
+        continue;
+      }
+      if (p.type === 'call') {
+        const fn = child(p, 'function');
+        if (fn && fn.type === 'identifier' && src(fn) === 'bool') {
+          c = p;
+          p = p.parent;
+          continue;
+        }
+        return false;
+      }
+      if (p.type === 'argument_list') {
+        const call = p.parent;
+        const fn = call ? child(call, 'function') : undefined;
+        if (fn && fn.type === 'identifier' && src(fn) === 'bool') {
+          c = p;
+          p = p.parent;
+          continue;
+        }
+        return false;
+      }
+      if ((p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') && c.field === 'condition') return true;
+      if (p.type === 'assert_statement') return kids(p)[0] === c;
+      if (p.type === 'conditional_expression') return kids(p)[1] === c;
+      return false;
+    }
+    return false;
+  }
+
+  function useKind(use: PyNode): EnvUse['kind'] {
+    let u = use;
+    let p = use.parent;
+    for (let i = 0; p && i < MAX_DEPTH; i++) {
+      if (
+        p.type === 'parenthesized_expression' ||
+        p.type === 'await' ||
+        (p.type === 'boolean_operator' && operatorText(p, text) === 'or') ||
+        (p.type === 'conditional_expression' && kids(p)[1] !== u)
+      ) {
+        u = p;
+        p = p.parent;
+        continue;
+      }
+      break;
+    }
+    if (!p) return 'other';
+    if (augmented.has(use)) return operatorText(p, text) === '+=' ? 'string-building' : 'other';
+    if (p.type === 'interpolation') return 'string-building';
+    if (p.type === 'binary_operator' && ['+', '%'].includes(operatorText(p, text))) return 'string-building';
+    // a value inside a dict / list / tuple literal flows into whatever receives the literal
+    for (let i = 0; p && i < MAX_DEPTH; i++) {
+      if ((p.type === 'pair' && u.field === 'value') || p.type === 'dictionary' || p.type === 'list' || p.type === 'tuple' || p.type === 'parenthesized_expression') {
+        u = p;
+        p = p.parent;
+        continue;
+      }
+      break;
+    }
+    if (!p) return 'other';
+    let call: PyNode | undefined;
+    if (p.type === 'argument_list' && p.parent?.type === 'call') call = p.parent;
+    else if (p.type === 'keyword_argument' && u.field === 'value' && p.parent?.type === 'argument_list' && p.parent.parent?.type === 'call') call = p.parent.parent;
+    if (!call) return 'other';
+    const fn = child(call, 'function');
+    if (!fn) return 'call-argument';
+    const callee = resolve(fn) ?? src(fn);
+    if (HTTP(callee)) return 'http-call';
+    if (URL_BUILDERS.has(callee)) return 'url';
+    if (fn.type === 'attribute' && child(fn, 'attribute') && src(child(fn, 'attribute')!) === 'format') return 'string-building';
+    const last = callee.replace(/\(\)/g, '').split('.').pop() ?? '';
+    if (/^[A-Z]/.test(last) || CLIENT_FACTORIES.test(callee.replace(/\(\)/g, ''))) return 'constructor-argument';
+    return 'call-argument';
+  }
+
+  function addUse(readIndex: number, use: PyNode, subject: Subject, minPos: number): void {
+    const test = isTest(use);
+    envReads[readIndex].uses.push({
+      span: span(use),
+      kind: test ? 'other' : useKind(use),
+      guarded: test || guardedAt(use, subject, minPos),
+    });
+  }
+
+  // uses through variables
+  const envNames = new Set<string>();
+  for (const b of allBindings) if (b.envRead !== undefined && b.scope.bindings.get(b.name)?.includes(b)) envNames.add(b.name);
+  for (const identifier of identifiers) {
+    if (targets.has(identifier) && !augmented.has(identifier)) continue;
+    if (!envNames.has(src(identifier))) continue;
+    const parent = identifier.parent;
+    if (!parent) continue;
+    if (parent.type === 'attribute' && identifier.field === 'attribute') continue;
+    if (parent.type === 'keyword_argument' && identifier.field === 'name') continue;
+    if (parent.type === 'dotted_name' || parent.type === 'aliased_import' || parent.type === 'global_statement' || parent.type === 'nonlocal_statement') continue;
+    if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' || parent.type === 'typed_parameter') && identifier.field !== 'value') continue;
+    if (parent.type === 'parameters' || parent.type === 'lambda_parameters') continue;
+    const found = lookup(src(identifier), identifier);
+    if (!found) continue;
+    for (const b of reaching(found.list, identifier, found.local)) {
+      if (b.envRead === undefined) continue;
+      addUse(b.envRead, identifier, variableSubject(b.name), b.effective);
+    }
+  }
+  // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods
+  const selfEnvAttrs = new Map<Scope, Map<string, number>>();
+  for (const b of allBindings) {
+    if (b.envRead === undefined || b.target.type !== 'attribute' || !b.scope.classScope) continue;
+    let attrs = selfEnvAttrs.get(b.scope.classScope);
+    if (!attrs) selfEnvAttrs.set(b.scope.classScope, (attrs = new Map()));
+    attrs.set(b.name, b.envRead);
+  }
+  if (selfEnvAttrs.size) {
+    for (const identifier of identifiers) {
+      const parent = identifier.parent;
+      if (!parent || parent.type !== 'attribute' || identifier.field !== 'object') continue;
+      const cls = selfClass(identifier);
+      const attrs = cls && selfEnvAttrs.get(cls);
+      const attribute = child(parent, 'attribute');
+      if (!attrs || !attribute) continue;
+      const index = attrs.get(src(attribute));
+      if (index === undefined) continue;
+      const { node: outer, parent: holder } = upParen(parent);
+      if (holder && holder.type === 'assignment' && outer.field === 'left') continue;
+      const text0 = src(parent);
+      const subject: Subject = {
+        atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0),
+      };
+      addUse(index, parent, subject, 0);
+    }
+  }
+  // direct reads that are not bound to anything: the read itself is the use
+  for (const [node, index] of envIndex) {
+    const read = envReads[index];
+    if (read.boundTo !== undefined) continue;
+    const { outer } = envWrapper(node);
+    addUse(index, outer, envSubject(read.name, node), 0);
+  }
+  // LOCAL_DEV-only reads
+  for (const [node, index] of envIndex) {
+    if (envReads[index].name === 'LOCAL_DEV') continue;
+    envReads[index].localDevOnly = guardedAt(node, localDevSubject, 0);
+  }
+
+  for (const read of envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+
+  // ---- Directives ------------------------------------------------------------------------------------------------
+
+  // Like the TS adapter: a directive is a comment on its own line, in the block of comment lines directly above
+  // a statement (no blank line in between); it covers that statement, body included.
+  const DIRECTIVE = /^#\s*agentcore-lint:\s*direct-call\b(.*)$/;
+  for (const comment of comments) {
+    const commentText = src(comment).trimEnd(); // with CRLF line ends the comment token keeps the `\r`
+    const match = DIRECTIVE.exec(commentText);
+    if (!match) continue;
+    const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+    if (text.slice(lineStart, comment.start).trim() !== '') continue; // trailing comment: not a directive
+    const covered = statements[upperBound(statements, comment.end - 1)];
+    if (!covered) continue;
+    const between = text.slice(comment.end, covered.start).split(/\r?\n|\r/);
+    // between[0] is the rest of the comment's line; the last piece is the statement's indentation
+    const attached = between.length >= 2 && between.slice(1, -1).every((line) => /^\s*#/.test(line)) && between[between.length - 1].trim() === '';
+    if (!attached) continue;
+    directives.push({
+      span: { start: comment.start, end: comment.start + commentText.length },
+      reason: match[1].replace(/^[\s:\u2014-]+/, '').trim(),
+      covers: span(covered),
+    });
+  }
+
+  // ---- Parse problems --------------------------------------------------------------------------------------------
+
+  errors.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let i = 0; i < errors.length && parseProblems.length < MAX_PARSE_PROBLEMS; i++) {
+    const e = errors[i];
+    if (e.missing) {
+      parseProblems.push({ span: span(e), message: `Python syntax error: missing ${e.named ? e.type : `'${e.type}'`}` });
+      continue;
+    }
+    // report the innermost errors: an ERROR that holds another one is described by that one
+    let holdsAnother = false;
+    for (let j = i + 1; j < errors.length && errors[j].start < e.end; j++) {
+      if (!errors[j].missing && contains(e, errors[j])) holdsAnother = true;
+    }
+    if (holdsAnother) continue;
+    const first = src(e).trim().split('\n')[0];
+    const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+    parseProblems.push({
+      span: span(e),
+      message: shown ? `Python syntax error: unexpected '${shown}'` : 'Python syntax error: unexpected input',
+    });
+  }
+  parseProblems.sort((a, b) => a.span.start - b.span.start);
+
+  strings.sort((a, b) => a.span.start - b.span.start);
+  directives.sort((a, b) => a.span.start - b.span.start);
+  return { language: 'python', strings, calls, envReads, directives, parseProblems };
+}
+
+/** Index of the first statement starting after `offset`. */
+function upperBound(statements: PyNode[], offset: number): number {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
