@@ -52,6 +52,12 @@ import abTestVariants from './config/ab-test-variants.js';
 import evaluatorConfig from './config/evaluator-config.js';
 import knowledgeBaseDataSources from './config/knowledge-base-data-sources.js';
 import policySyntax from './policy/policy-syntax.js';
+import noInlineSecrets from './source/no-inline-secrets.js';
+import directHttpCall from './source/direct-http-call.js';
+import vendorKeyFromEnv from './source/vendor-key-from-env.js';
+import gatewayUrlUnguarded from './source/gateway-url-unguarded.js';
+import unknownResourceName from './source/unknown-resource-name.js';
+import gatewayUrlUnread from './source/gateway-url-unread.js';
 
 export const projectRules: ProjectRule[] = [
   jsonSyntax,
@@ -103,4 +109,10 @@ export const projectRules: ProjectRule[] = [
   evaluatorConfig,
   knowledgeBaseDataSources,
   policySyntax,
+  noInlineSecrets,
+  directHttpCall,
+  vendorKeyFromEnv,
+  gatewayUrlUnguarded,
+  unknownResourceName,
+  gatewayUrlUnread,
 ];

@@ -50,13 +50,18 @@ export function runFileRules(
   file: string,
   text: string,
   rules: readonly ProjectRule[],
-  options: EngineOptions & { project?: AgentCoreProject; role?: FileRole } = {},
+  options: EngineOptions & {
+    project?: AgentCoreProject;
+    role?: FileRole;
+    /** The file's facts from a shared cache (src/source/project-sources.ts), so project rules reuse the parse. */
+    source?: () => SourceFacts | undefined;
+  } = {},
 ): Finding[] {
   const findings: Finding[] = [];
   const extension = path.extname(file).toLowerCase();
   // Parsed at most once, on first request, and shared by every rule.
   let facts: { value: SourceFacts | undefined } | undefined;
-  const source = (): SourceFacts | undefined => (facts ??= { value: extractFacts(file, text) }).value;
+  const source = options.source ?? ((): SourceFacts | undefined => (facts ??= { value: extractFacts(file, text) }).value);
   for (const rule of rules) {
     if (!rule.files?.extensions.includes(extension)) continue;
     const configured = options.severities?.get(rule.meta.id);

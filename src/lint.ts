@@ -10,7 +10,10 @@ import { docsUrl } from './docs-url.js';
 import { normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import fastGlob from 'fast-glob';
-import { prepareAdapters } from './source/adapters.js';
+import { extractFacts, prepareAdapters } from './source/adapters.js';
+import type { SourceFacts } from './source/facts.js';
+import { syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
+import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
 import { formatMessage, type ProjectRule } from './rule.js';
 import type { Finding, Severity } from './types.js';
 import unreadableFile from '../rules/config/unreadable-file.js';
@@ -72,10 +75,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const findings: Finding[] = [];
   const notes: string[] = [];
+  const syntaxProblems: SyntaxProblem[] = [];
   for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
-    findings.push(...(await lintProject(target, rules, knownRuleIds, options.debug)));
+    findings.push(...(await lintProject(target, rules, knownRuleIds, syntaxProblems, options.debug)));
   }
-  for (const input of loose) findings.push(...(await lintLoosePath(input, rules, knownRuleIds, options.debug)));
+  for (const input of loose) findings.push(...(await lintLoosePath(input, rules, knownRuleIds, syntaxProblems, options.debug)));
+  const syntax = syntaxNote(syntaxProblems, cwd);
+  if (syntax) notes.push(syntax);
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
     notes.push(
@@ -89,6 +95,7 @@ async function lintProject(
   target: ProjectTarget,
   rules: readonly ProjectRule[],
   knownRuleIds: ReadonlySet<string>,
+  syntaxProblems: SyntaxProblem[],
   debug?: boolean,
 ): Promise<Finding[]> {
   const config = projectConfig(target.root, knownRuleIds);
@@ -97,12 +104,20 @@ async function lintProject(
   if (!load.ok) {
     findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
   } else {
+    // Source files: discovered once, with roles; text and facts cached per run and shared with project rules.
+    const complete = !target.onlyFiles || target.onlyFiles.has(load.project.config.file);
+    const sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete });
+    const files = projectFileTargets(load.project, rules, target.onlyFiles, sources.roles.keys());
+    await prepareAdapters(complete ? [...files, ...sources.roles.keys()] : files);
     findings = runProjectRules(load.project, rules, { severities: config.severities, debug });
-    const files = projectFileTargets(load.project, rules, target.onlyFiles);
-    await prepareAdapters(files);
     for (const file of files) {
       const read = readTextFile(file, config.maxFileSize);
-      if (read.ok) findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, project: load.project }));
+      if (!read.ok) continue;
+      const role = sources.roleOf(file);
+      const source = () => sources.facts(file, read.text);
+      findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, project: load.project, role, source }));
+      const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
+      if (syntax && !isIgnored(config, file)) syntaxProblems.push(syntax);
     }
   }
   return findings.filter(
@@ -111,10 +126,15 @@ async function lintProject(
 }
 
 /**
- * The files file-level rules check inside a project: those the project references (policy sourceFiles ...) and
- * those named on the command line. Each file once.
+ * The files file-level rules check inside a project: those the project references (policy sourceFiles ...),
+ * its discovered source files when the whole project is linted, and those named on the command line. Each once.
  */
-function projectFileTargets(project: AgentCoreProject, rules: readonly ProjectRule[], onlyFiles?: Set<string>): string[] {
+function projectFileTargets(
+  project: AgentCoreProject,
+  rules: readonly ProjectRule[],
+  onlyFiles: Set<string> | undefined,
+  sourceFiles: Iterable<string>,
+): string[] {
   const extensions = new Set(rules.flatMap((r) => r.files?.extensions ?? []));
   const files = new Set<string>();
   for (const rule of rules) {
@@ -123,6 +143,7 @@ function projectFileTargets(project: AgentCoreProject, rules: readonly ProjectRu
       if (status.kind === 'file') files.add(status.absolute);
     }
   }
+  if (!onlyFiles) for (const file of sourceFiles) files.add(file);
   for (const file of onlyFiles ?? []) if (extensions.has(path.extname(file).toLowerCase())) files.add(file);
   return [...files].sort();
 }
@@ -132,6 +153,7 @@ async function lintLoosePath(
   input: string,
   rules: readonly ProjectRule[],
   knownRuleIds: ReadonlySet<string>,
+  syntaxProblems: SyntaxProblem[],
   debug?: boolean,
 ): Promise<Finding[]> {
   const extensions = [...new Set(rules.flatMap((r) => r.files?.extensions ?? []))];
@@ -148,16 +170,23 @@ async function lintLoosePath(
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];
   const findings: Finding[] = [];
   await prepareAdapters(files);
+  const toolkit = findLegacyToolkitRoots(isDirectory ? input : path.dirname(input), repoRoot);
   for (const file of files) {
     if (isIgnored(config, file)) continue;
     const read = readTextFile(file, config.maxFileSize);
-    if (read.ok) findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug }));
+    if (!read.ok) continue;
+    const role = looseFileRole(file, read.text, toolkit, isDirectory ? input : path.dirname(input));
+    let facts: { value: SourceFacts | undefined } | undefined;
+    const source = () => (facts ??= { value: extractFacts(file, read.text) }).value;
+    findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, role, source }));
+    const syntax = facts ? syntaxProblemOf(file, read.text, facts.value) : undefined;
+    if (syntax) syntaxProblems.push(syntax);
   }
   return findings;
 }
 
 /** Folders never worth linting: dependencies, virtualenvs, build output, the AgentCore CLI's own caches. */
-const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.venv/**', '**/venv/**', '**/.git/**', '**/cdk.out/**', '**/__pycache__/**', '**/dist/**', '**/build/**'];
+const SKIPPED_FOLDERS = [...SKIPPED_GLOBS, '**/agentcore/cdk/**', '**/agentcore/.cache/**'];
 
 function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
   const repoRoot = new GitInfo(root).repositoryRoot() ?? undefined;

@@ -97,9 +97,28 @@ export function isPlaceholder(value: string): boolean {
   // <API_KEY>, [token], {secret}, (password): a name in brackets.
   if (/^[<[{(][^<>[\]{}()]{0,200}[>\]})]$/.test(trimmed)) return true;
   if (trimmed.includes('<') && trimmed.includes('>')) return true;
-  for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return true;
+  for (const word of PLACEHOLDER_WORDS) if (containsPlaceholderWord(lower, word)) return true;
   for (const run of FAKE_RUNS) if (trimmed.includes(run)) return true;
   if (lowVariety(trimmed)) return true;
+  return false;
+}
+
+/** Short words that also turn up by chance inside long random keys (`…MtbDU…` holds "tbd"). */
+const SHORT_WORD = /^[a-z]{3,6}$/;
+
+/**
+ * Whether the value holds the placeholder word. In long values (20+ characters, the length of real keys) a short
+ * word counts only standing on its own, between non-letters (`sk-your-key-here`, `YOUR_API_KEY`), so a generated
+ * key that happens to contain "tbd" or "fake" is still reported.
+ */
+function containsPlaceholderWord(lower: string, word: string): boolean {
+  if (!lower.includes(word)) return false;
+  if (lower.length < 20 || !SHORT_WORD.test(word) || new Set(word).size === 1) return true;
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const before = i === 0 ? '' : lower[i - 1];
+    const after = lower[i + word.length] ?? '';
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+  }
   return false;
 }
 

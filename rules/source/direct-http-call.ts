@@ -1,0 +1,149 @@
+import { defineRule } from '../../src/rule.js';
+import type { CallFact, SourceFacts, ValueFact } from '../../src/source/facts.js';
+import {
+  credentialSources,
+  destinationOf,
+  fittingTargetType,
+  isAwsSdkCall,
+  isGatewayUrlEnvName,
+  isHttpCall,
+  isIdentityWrapper,
+  rangeOf,
+  SOURCE_RULE_EXTENSIONS,
+  vendorClient,
+  within,
+} from '../../src/source/vocabulary.js';
+
+/** The five reasons AWS's guidance accepts for calling an API directly from agent code. */
+export const DIRECT_CALL_REASONS = ['streaming', 'latency', 'vendor-sdk', 'a2a', 'aws-sdk'] as const;
+
+/** Named arguments that carry the URL when it is not the first positional one. */
+const URL_ARGS = ['url', 'base_url', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'origin', 'input'];
+
+function urlArgument(call: CallFact): ValueFact | undefined {
+  if (call.args.length > 0) return call.args[0];
+  for (const name of URL_ARGS) if (call.named[name]) return call.named[name];
+  return undefined;
+}
+
+/** An argument the adapter summarised as `other` may still be a string literal (a template literal). */
+function asString(facts: SourceFacts, arg: ValueFact | undefined): ValueFact | undefined {
+  if (arg?.kind !== 'other') return arg;
+  const literal = facts.strings.find((s) => s.span.start === arg.span.start && s.span.end === arg.span.end);
+  return literal ? { kind: 'string', value: literal.value, span: literal.span } : arg;
+}
+
+export type DirectCall =
+  | { kind: 'http'; call: CallFact; url: string | undefined }
+  | { kind: 'vendor'; call: CallFact; vendor: string };
+
+/**
+ * The calls in agent code that bypass a gateway: HTTP requests to a non-local, non-AWS host (or one computed at
+ * run time, unless it comes from a gateway-URL variable), and vendor clients given a credential in code or from
+ * the environment (not from an AgentCore Identity decorator, which is the templates' model-provider pattern).
+ */
+export function directCalls(facts: SourceFacts): DirectCall[] {
+  const out: DirectCall[] = [];
+  for (const call of facts.calls) {
+    if (isAwsSdkCall(call.callee)) continue;
+    if (isHttpCall(call.callee)) {
+      const arg = asString(facts, urlArgument(call));
+      if (arg?.kind === 'string') {
+        // `client.get("/items")` is relative to the client's base URL, not to this machine.
+        const relativeToClient = arg.value.startsWith('/') && (call.callee ?? '').includes('()');
+        const destination = relativeToClient ? 'unknown' : destinationOf(arg.value);
+        if (destination === 'local' || destination === 'aws') continue;
+        out.push({ kind: 'http', call, url: destination === 'remote' ? arg.value : undefined });
+      } else if (arg?.kind === 'env') {
+        const read = facts.envReads[arg.envRead];
+        if (read && isGatewayUrlEnvName(read.name)) continue; // the gateway itself
+        out.push({ kind: 'http', call, url: undefined });
+      } else {
+        out.push({ kind: 'http', call, url: undefined });
+      }
+      continue;
+    }
+    const vendor = vendorClient(call.callee);
+    if (!vendor) continue;
+    // Keys injected by AgentCore Identity (the CLI templates' model providers) are the recommended pattern.
+    if (call.enclosingDecorators.some(isIdentityWrapper)) continue;
+    const credentials = credentialSources(facts, call).filter((c) => c.kind === 'literal' || !facts.envReads[c.envRead!]?.localDevOnly);
+    if (credentials.length === 0) continue;
+    out.push({ kind: 'vendor', call, vendor: vendor.vendor });
+  }
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'direct-http-call',
+    code: 'AC051',
+    category: 'source',
+    defaultSeverity: 'warning',
+    description:
+      'Agent runtime code should reach external APIs through a Gateway target, not with direct HTTP calls or keyed vendor clients.',
+    rationale:
+      'A Gateway target keeps the credential at the edge (outbound auth from AgentCore Identity), puts the call ' +
+      'under the gateway\'s Cedar policies and makes the tool discoverable; a direct call from the agent needs the ' +
+      'credential inside the runtime and bypasses all of that (AWS agents-connect skill: "prefer a Gateway target"; ' +
+      'agentcore-facts.md §6, §7). Reported in agent runtime code only (HTTP, A2A and AGUI runtimes): Python ' +
+      '`requests`, `httpx`, `aiohttp`, `urllib`, `urllib3`, `http.client`; TS/JS `fetch`, `axios`, `got`, `undici`, ' +
+      '`node-fetch`, `ky`, `superagent`, `node:http(s)`; vendor clients constructed with a key from a literal or an ' +
+      'environment variable (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …); a key ' +
+      'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
+      'AWS SDKs and AWS endpoints, localhost, the gateway URL itself, MCP-protocol runtimes, gateway tool code, ' +
+      'Lambda handlers, tests. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
+      'next statement, and everything inside it when it is a function, class, `with` or block): ' +
+      '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
+    messages: {
+      http:
+        'Direct HTTP call ({{callee}}){{host}} from agent runtime code bypasses the Gateway\'s credential injection and ' +
+        'policies. Make the API {{target}} and call it through the gateway\'s MCP client; if this is one of the accepted ' +
+        'exceptions, say so on the line before: `{{comment}} agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk`.',
+      vendor:
+        '{{vendor}} client ({{callee}}) constructed with a key in agent runtime code: the key has to live in the runtime ' +
+        'and the call bypasses the Gateway. Add the API as a Gateway target (an OpenAPI target with API_KEY outbound ' +
+        'auth), or inject the key with @requires_api_key / withApiKey; if a vendor SDK is required, mark it with ' +
+        '`{{comment}} agentcore-lint: direct-call vendor-sdk` on the line before.',
+      unknownReason:
+        'Unknown direct-call reason "{{reason}}": the accepted ones are streaming, latency, vendor-sdk, a2a and aws-sdk. ' +
+        'Use one of them, or route the call through a Gateway target.',
+    },
+    officialParity: false,
+    requiresProject: false,
+  },
+  check() {
+    // File-level only.
+  },
+  files: {
+    extensions: SOURCE_RULE_EXTENSIONS,
+    check({ text, role, source, report }) {
+      if (role !== undefined && role !== 'agent') return;
+      const facts = source();
+      if (!facts) return;
+      const comment = facts.language === 'python' ? '#' : '//';
+      const accepted = facts.directives.filter((d) => (DIRECT_CALL_REASONS as readonly string[]).includes(d.reason));
+      for (const directive of facts.directives) {
+        if (accepted.includes(directive)) continue;
+        report({ messageId: 'unknownReason', range: rangeOf(text, directive.span), data: { reason: directive.reason } });
+      }
+      for (const found of directCalls(facts)) {
+        const { call } = found;
+        if (accepted.some((d) => within(d.covers, call.span) || within(d.covers, call.statementSpan))) continue;
+        const range = rangeOf(text, call.calleeSpan);
+        const callee = call.calleeText;
+        if (found.kind === 'vendor') {
+          report({ messageId: 'vendor', range, data: { vendor: found.vendor, callee, comment } });
+        } else {
+          const host = found.url ? ` to ${hostLabel(found.url)}` : '';
+          report({ messageId: 'http', range, data: { callee, host, target: fittingTargetType(found.url), comment } });
+        }
+      }
+    },
+  },
+});
+
+function hostLabel(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\s]*@)?([^/?#\s]+)/i.exec(url.trim());
+  return m ? m[1] : url.split('/')[0];
+}

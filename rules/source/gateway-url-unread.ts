@@ -1,0 +1,85 @@
+import { defineRule } from '../../src/rule.js';
+import { gatewayUrlEnvVar } from '../../src/agentcore/env-names.js';
+import type { SourceFacts } from '../../src/source/facts.js';
+import { projectSources } from '../../src/source/project-sources.js';
+import { gateways } from '../../src/util/spec.js';
+
+/** What the runtime code reads: variable names, and whether some code enumerates all gateway variables. */
+export interface GatewayReads {
+  names: Set<string>;
+  /** `for k in os.environ if k.startswith("AGENTCORE_GATEWAY_")`, `f"AGENTCORE_GATEWAY_{name}_URL"`: all count as read. */
+  dynamic: boolean;
+}
+
+export function gatewayReads(all: Iterable<SourceFacts>): GatewayReads {
+  const reads: GatewayReads = { names: new Set(), dynamic: false };
+  for (const facts of all) {
+    for (const read of facts.envReads) if (read.name) reads.names.add(read.name);
+    for (const s of facts.strings) {
+      // A name held in a string (a constant passed on, a config table) counts as read.
+      for (const m of s.value.matchAll(/AGENTCORE_GATEWAY_[A-Z0-9_]+_URL/g)) reads.names.add(m[0]);
+      if (/^AGENTCORE_GATEWAY_(?:\{\})?$|AGENTCORE_GATEWAY_\{\}/.test(s.value)) reads.dynamic = true;
+    }
+  }
+  return reads;
+}
+
+/** Agent frameworks' agent constructors and MCP clients, by canonical callee. */
+const AGENT_OR_MCP = /(?:^|[./])[A-Za-z_]*(?:mcp|MCP)[A-Za-z_]*(?:[.(]|$)|(?:^|\.)(?:Agent|LlmAgent|AssistantAgent|create_react_agent|create_agent|generateText|streamText|Client)$/;
+
+/** Whether the code builds an agent or an MCP client (the places a gateway's tools would be plugged in). */
+export function buildsAgentOrToolClient(facts: SourceFacts): boolean {
+  return facts.calls.some((call) => call.callee !== undefined && AGENT_OR_MCP.test(call.callee) && !/^(?:boto3|httpx|requests|openai|anthropic)\./.test(call.callee));
+}
+
+export default defineRule({
+  meta: {
+    id: 'gateway-url-unread',
+    code: 'AC055',
+    category: 'source',
+    defaultSeverity: 'warning',
+    description: 'Every declared gateway should be used: some runtime code should read its AGENTCORE_GATEWAY_<NAME>_URL.',
+    rationale:
+      'A gateway reaches an agent only through the `AGENTCORE_GATEWAY_<NAME>_URL` variable deploy sets on every runtime ' +
+      '(agentcore-facts.md §3). The CLI writes the code that reads it only into Python agents created while the gateway ' +
+      'already existed: TypeScript templates never read it, and agents added before the gateway do not either (§6). ' +
+      'Such a gateway is deployed and billed, its targets and policies are configured, and no agent can call its tools. ' +
+      'The rule reads every runtime\'s source files (agent and MCP-server roles, parsed once per run and shared with ' +
+      'the file rules) and stays silent when only some files are linted, a runtime file cannot be read, or the code ' +
+      'builds neither an agent nor an MCP client (a stub has nowhere to plug the tools in).',
+    messages: {
+      unread:
+        'Gateway "{{gateway}}" sets {{variable}} on every runtime, but no runtime code reads it ({{files}} scanned), so ' +
+        'no agent can call its tools. Read it in the agent (`os.environ.get("{{variable}}")` / ' +
+        '`process.env.{{variable}}`, checking that it is set) and connect an MCP client, or remove the gateway.',
+    },
+    officialParity: false,
+    requiresProject: true,
+  },
+  check({ project, report }) {
+    const sources = projectSources(project);
+    if (!sources || !sources.complete) return;
+    const files = sources.filesWith('agent', 'mcp-server');
+    if (files.length === 0) return; // no runtime code (harness projects, code elsewhere): nothing to compare
+    const all: SourceFacts[] = [];
+    for (const file of files) {
+      const facts = sources.facts(file);
+      if (!facts) return; // unreadable or no parser: do not guess
+      all.push(facts);
+    }
+    // Only real agent code can be missing a gateway: a stub that builds no agent and no MCP client says nothing.
+    if (!all.some(buildsAgentOrToolClient)) return;
+    const reads = gatewayReads(all);
+    if (reads.dynamic) return;
+    for (const gateway of gateways(project.spec)) {
+      if (!gateway.name) continue;
+      const variable = gatewayUrlEnvVar(gateway.name);
+      if (reads.names.has(variable)) continue;
+      report({
+        messageId: 'unread',
+        path: [...gateway.path, 'name'],
+        data: { gateway: gateway.name, variable, files: files.length === 1 ? '1 file' : `${files.length} files` },
+      });
+    }
+  },
+});

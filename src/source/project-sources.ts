@@ -1,0 +1,112 @@
+/**
+ * The per-run source cache of one project: the discovered source files with their roles, the project's dotenv
+ * files, and each file's text and `SourceFacts`, read and parsed at most once per run.
+ *
+ * Why: file rules see one file at a time (`ctx.source()`), but some checks need every runtime file at once
+ * (a gateway nobody reads: AC055). lint.ts discovers the files (discover.ts), attaches a `ProjectSources` to the
+ * project, passes `sources.facts(file, text)` as the file rules' `source()`, and project rules reach the same
+ * cache with `projectSources(project)`. A file is therefore parsed once whether a file rule, a project rule or
+ * both ask for it. The cache lives as long as the project object (one lint run): a WeakMap, no global state.
+ */
+import * as path from 'node:path';
+import type { AgentCoreProject } from '../project.js';
+import { readTextFile } from '../project.js';
+import type { FileRole } from '../rule.js';
+import { extractFacts } from './adapters.js';
+import type { SourceFacts } from './facts.js';
+import { classifyFile, type SourceRoot } from './roles.js';
+import { positionOf } from './vocabulary.js';
+
+export class ProjectSources {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly factsCache = new Map<string, SourceFacts | undefined>();
+
+  constructor(
+    readonly project: AgentCoreProject,
+    readonly roots: readonly SourceRoot[],
+    /** Discovered source files (absolute) and their roles. */
+    readonly roles: ReadonlyMap<string, FileRole>,
+    /** Dotenv files git tracks or does not ignore (absolute). */
+    readonly envFiles: readonly string[],
+    /** False when only some files are linted: project-wide source checks then stay silent. */
+    readonly complete: boolean,
+  ) {}
+
+  /** The role of any file of the project, discovered or named on the command line. */
+  roleOf(file: string): FileRole {
+    const known = this.roles.get(file);
+    if (known) return known;
+    const relative = path.relative(this.project.root, file).split(path.sep).join('/');
+    return classifyFile(relative, this.roots, () => this.text(file));
+  }
+
+  /** Discovered files with one of these roles. */
+  filesWith(...roles: FileRole[]): string[] {
+    return [...this.roles].filter(([, role]) => roles.includes(role)).map(([file]) => file);
+  }
+
+  /** The file's text (undefined when too large, binary or unreadable). */
+  text(file: string): string | undefined {
+    if (!this.texts.has(file)) {
+      const read = readTextFile(file, this.project.files.maxFileSize);
+      this.texts.set(file, read.ok ? read.text : undefined);
+    }
+    return this.texts.get(file);
+  }
+
+  /** Whether the file's facts were already extracted (by a rule or a project rule) in this run. */
+  parsed(file: string): boolean {
+    return this.factsCache.has(file);
+  }
+
+  /** The file's facts, parsed once (the adapters must have been prepared for it). */
+  facts(file: string, text?: string): SourceFacts | undefined {
+    if (!this.factsCache.has(file)) {
+      if (text !== undefined && !this.texts.has(file)) this.texts.set(file, text);
+      const content = text ?? this.text(file);
+      this.factsCache.set(file, content === undefined ? undefined : extractFacts(file, content));
+    }
+    return this.factsCache.get(file);
+  }
+}
+
+const attached = new WeakMap<AgentCoreProject, ProjectSources>();
+
+export function attachSources(project: AgentCoreProject, sources: ProjectSources): void {
+  attached.set(project, sources);
+}
+
+/** The project's source cache, when the caller (lint.ts) scanned its sources; undefined otherwise. */
+export function projectSources(project: AgentCoreProject): ProjectSources | undefined {
+  return attached.get(project);
+}
+
+/** A file whose parser reported syntax errors (the first one, located), for the run's notes. */
+export interface SyntaxProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  count: number;
+}
+
+/** The first syntax problem of a file's facts, located, or undefined when it parsed cleanly. */
+export function syntaxProblemOf(file: string, text: string, facts: SourceFacts | undefined): SyntaxProblem | undefined {
+  const first = facts?.parseProblems[0];
+  if (!first) return undefined;
+  const { line, column } = positionOf(text, first.span.start);
+  return { file, line, column, message: first.message, count: facts.parseProblems.length };
+}
+
+/**
+ * One note for the run: which source files did not parse (the rules still checked what the parser recovered).
+ * Shows the first three, located; undefined when every file parsed.
+ */
+export function syntaxNote(problems: readonly SyntaxProblem[], cwd: string): string | undefined {
+  if (problems.length === 0) return undefined;
+  const sorted = [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const shown = sorted.slice(0, 3).map((p) => `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column} ${p.message}`);
+  const more = sorted.length > 3 ? `; and ${sorted.length - 3} more` : '';
+  const files = sorted.length === 1 ? '1 source file' : `${sorted.length} source files`;
+  return `Syntax errors in ${files}; source rules checked what the parser recovered: ${shown.join('; ')}${more}.`;
+}

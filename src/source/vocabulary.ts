@@ -1,0 +1,245 @@
+/**
+ * What source rules know about libraries and names, language-neutral: the HTTP clients and keyed vendor SDKs of
+ * Python and TS/JS (agentcore-facts.md §6), identity decorators, gateway-URL variable names, local hosts, and
+ * span-to-range conversion. Callees are the adapters' canonical dotted names (`requests.get`,
+ * `httpx.AsyncClient().post`, `axios.post`, `openai.OpenAI`); `normalizeCallee` smooths over the spellings of
+ * module names (`node:https`, `@anthropic-ai/sdk`, `.default`).
+ */
+import type { CallFact, SourceFacts, Span } from './facts.js';
+import { secretNameStrength } from '../secrets/index.js';
+import type { SourceRange } from '../types.js';
+import { SOURCE_EXTENSIONS } from './adapters.js';
+
+export const SOURCE_RULE_EXTENSIONS: readonly string[] = SOURCE_EXTENSIONS;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Positions
+
+let lastText: string | undefined;
+let lastLineStarts: number[] = [];
+
+function lineStarts(text: string): number[] {
+  if (text === lastText) return lastLineStarts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  lastText = text;
+  lastLineStarts = starts;
+  return starts;
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  const at = Math.max(0, Math.min(offset, text.length));
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: at - starts[lo] + 1 };
+}
+
+export function rangeOf(text: string, span: Span): SourceRange {
+  return { start: positionOf(text, span.start), end: positionOf(text, span.end) };
+}
+
+export function within(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Callees
+
+/**
+ * `node:https.request` → `https.request`; `openai.default` → `openai`; `@anthropic-ai/sdk` → `anthropic`;
+ * `@ai-sdk/openai.createOpenAI` → `ai-sdk-openai.createOpenAI`. Instance markers `()` stay.
+ */
+export function normalizeCallee(callee: string): string {
+  return callee
+    .replace(/^node:/, '')
+    .replace(/\.default(?=\.|\(|$)/g, '')
+    .replace(/^@anthropic-ai\/sdk/, 'anthropic')
+    .replace(/^@ai-sdk\/([a-z-]+)/, 'ai-sdk-$1')
+    .replace(/^@google\/genai/, 'google.genai')
+    .replace(/^@strands-agents\/sdk(?:\/[a-z/-]+)?/, 'strands')
+    .replace(/^@langchain\/([a-z-]+)/, 'langchain-$1');
+}
+
+const VERBS = '(?:get|post|put|patch|delete|head|options|request|stream|send|fetch)';
+
+/** Calls that send an HTTP request (or open a connection), by canonical callee. */
+const HTTP_CALLEES: RegExp[] = [
+  // Python
+  new RegExp(`^requests\\.${VERBS}$`),
+  new RegExp(`^requests\\.(?:Session|session)\\(\\)\\.${VERBS}$`),
+  new RegExp(`^httpx\\.${VERBS}$`),
+  new RegExp(`^httpx\\.(?:Client|AsyncClient)\\(\\)\\.${VERBS}$`),
+  new RegExp(`^aiohttp\\.ClientSession\\(\\)\\.(?:${VERBS.slice(3, -1)}|ws_connect)$`),
+  /^aiohttp\.request$/,
+  /^urllib\.request\.urlopen$/,
+  /^urllib3\.request$/,
+  new RegExp(`^urllib3\\.(?:PoolManager|ProxyManager)\\(\\)\\.(?:request|urlopen|${VERBS.slice(3, -1)})$`),
+  /^http\.client\.HTTPS?Connection$/,
+  // TS / JS
+  /^(?:fetch|globalThis\.fetch|window\.fetch|node-fetch|cross-fetch|isomorphic-fetch)$/,
+  /^undici\.(?:fetch|request|stream)$/,
+  /^undici\.(?:Client|Pool)$/,
+  /^(?:axios|got|ky|superagent)$/,
+  new RegExp(`^(?:axios|got|ky|superagent)\\.${VERBS}$`),
+  new RegExp(`^axios\\.create\\(\\)\\.${VERBS}$`),
+  /^https?\.(?:request|get)$/,
+];
+
+export function isHttpCall(callee: string | undefined): boolean {
+  if (!callee) return false;
+  const c = normalizeCallee(callee);
+  return HTTP_CALLEES.some((re) => re.test(c));
+}
+
+export interface VendorClient {
+  /** For messages. */
+  vendor: string;
+  /** Named arguments (Python keywords, TS object properties) that carry the credential. */
+  keyArgs: readonly string[];
+}
+
+const KEY_ARGS = ['api_key', 'apiKey', 'client_args', 'clientArgs', 'clientConfig', 'token', 'auth_token', 'authToken'];
+
+/** Clients of model and SaaS vendors that take an API key (facts §6). */
+const VENDOR_CLIENTS: Array<[RegExp, string]> = [
+  [/^openai\.(?:OpenAI|AsyncOpenAI|AzureOpenAI|AsyncAzureOpenAI)$|^openai$/, 'OpenAI'],
+  [/^anthropic\.(?:Anthropic|AsyncAnthropic)$|^anthropic$/, 'Anthropic'],
+  [/^google\.genai\.Client$|^google\.generativeai\.configure$|^google\.genai\.GoogleGenAI$/, 'Google Gemini'],
+  [/^(?:langchain_openai|langchain-openai)\.(?:ChatOpenAI|OpenAI|OpenAIEmbeddings)$/, 'OpenAI (LangChain)'],
+  [/^(?:langchain_anthropic|langchain-anthropic)\.ChatAnthropic$/, 'Anthropic (LangChain)'],
+  [/^(?:langchain_google_genai|langchain-google-genai)\.ChatGoogleGenerativeAI$/, 'Google Gemini (LangChain)'],
+  [/^ai-sdk-openai\.createOpenAI$/, 'OpenAI (AI SDK)'],
+  [/^ai-sdk-anthropic\.createAnthropic$/, 'Anthropic (AI SDK)'],
+  [/^ai-sdk-google\.createGoogleGenerativeAI$/, 'Google Gemini (AI SDK)'],
+  [/^strands(?:\.[a-z_.]+)?\.(?:OpenAIModel|AnthropicModel|GeminiModel|GoogleModel|LiteLLMModel|MistralModel|WriterModel|LlamaAPIModel)$/, 'Strands model-provider'],
+  [/^(?:mistralai\.Mistral|cohere\.(?:Client|ClientV2|AsyncClient)|groq\.Groq|tavily\.TavilyClient|exa_py\.Exa|stripe\.StripeClient|slack_sdk\.WebClient|@slack\/web-api\.WebClient|twilio\.rest\.Client|@mistralai\/mistralai\.Mistral|groq-sdk)$/, 'vendor SDK'],
+];
+
+/** The vendor client a call constructs, if it is one. */
+export function vendorClient(callee: string | undefined): VendorClient | undefined {
+  if (!callee) return undefined;
+  const c = normalizeCallee(callee);
+  for (const [re, vendor] of VENDOR_CLIENTS) if (re.test(c)) return { vendor, keyArgs: KEY_ARGS };
+  return undefined;
+}
+
+/** `boto3.client(...)`, `@aws-sdk/client-*` constructors: AWS SDKs, authenticated by the runtime role. */
+export function isAwsSdkCall(callee: string | undefined): boolean {
+  if (!callee) return false;
+  const c = normalizeCallee(callee);
+  return /^(?:boto3|botocore|aioboto3)\./.test(c) || /^@aws-sdk\//.test(c);
+}
+
+/** Identity decorators and wrappers that inject a credential from AgentCore Identity. */
+export function isIdentityWrapper(name: string): boolean {
+  return /(?:^|\.)(?:requires_api_key|requires_access_token|requires_iam_access_token|withApiKey|withAccessToken|withWAT|withIamAccessToken)$/.test(
+    normalizeCallee(name),
+  );
+}
+
+/** The `provider_name` / `providerName` wrappers (AC054). */
+export function isProviderWrapper(callee: string | undefined): boolean {
+  if (!callee) return false;
+  return /(?:^|\.)(?:requires_api_key|requires_access_token|withApiKey|withAccessToken)$/.test(normalizeCallee(callee));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names and hosts
+
+/** `AGENTCORE_GATEWAY_<N>_URL`, `GATEWAY_<T>_URL` (connections) and other names that say "gateway URL". */
+export function isGatewayUrlEnvName(name: string | undefined): boolean {
+  if (!name) return false;
+  const upper = name.toUpperCase();
+  return /(?:^|_)GATEWAY(?:_|$)/.test(upper) && /_(?:URL|ENDPOINT|URI)$/.test(upper);
+}
+
+const LOCAL_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9-]+\.localhost|[a-z0-9.-]+\.local)$/i;
+
+/** The host of an absolute URL in a string (or `undefined` when the string does not start with one). */
+export function hostOf(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]+\]|[^/:?#\s]*)/i.exec(url.trim());
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+export type Destination = 'local' | 'aws' | 'remote' | 'unknown';
+
+/** Where a URL literal points: localhost, an AWS service endpoint, elsewhere, or unknown (built at run time). */
+export function destinationOf(url: string): Destination {
+  const trimmed = url.trim();
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return 'local'; // relative to the app itself
+  const host = hostOf(trimmed);
+  if (host === undefined) {
+    // `http.client.HTTPSConnection("api.example.com")` takes a bare host.
+    if (/^[a-z0-9.-]+(?::\d+)?$/i.test(trimmed) && trimmed.includes('.') || /^localhost(?::\d+)?$/i.test(trimmed)) {
+      return destinationOfHost(trimmed.replace(/:\d+$/, '').toLowerCase());
+    }
+    return 'unknown';
+  }
+  if (host === '' || host.includes('{}')) return 'unknown';
+  return destinationOfHost(host);
+}
+
+function destinationOfHost(host: string): Destination {
+  if (LOCAL_HOSTS.test(host)) return 'local';
+  // API Gateway and Lambda function URLs are AWS hosts, but exactly what gateway targets are for.
+  if (/\.execute-api\.[a-z0-9-]+\.amazonaws\.com$|\.lambda-url\.[a-z0-9-]+\.on\.aws$/.test(host)) return 'remote';
+  if (/(?:^|\.)amazonaws\.com(?:\.cn)?$|(?:^|\.)api\.aws$/.test(host)) return 'aws';
+  return 'remote';
+}
+
+/** The gateway target type that fits a call to this URL. */
+export function fittingTargetType(url: string | undefined): string {
+  const host = url ? hostOf(url) : undefined;
+  if (url && /\/(?:mcp|sse)(?:[/?#]|$)/.test(url)) return 'an MCP server target (targetType "mcpServer")';
+  if (host && /\.execute-api\./.test(host)) return 'an API Gateway target (targetType "apiGateway")';
+  if (host && /\.lambda-url\./.test(host)) return 'a Lambda target (targetType "lambda" or "lambdaFunctionArn")';
+  return 'an OpenAPI target (targetType "openApiSchema", for a REST API) or a Lambda target (for custom logic)';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Credentials handed to a call
+
+export interface CredentialSource {
+  kind: 'literal' | 'env';
+  /** Index into `SourceFacts.envReads` for `env`. */
+  envRead?: number;
+  span: Span;
+}
+
+const KEY_NAME = /^(?:api_?key|apiKey|token|auth_?token|authToken|access_?token|accessToken|secret|client_?secret|clientSecret|password|aws_secret_access_key|secretAccessKey|x-api-key|authorization)$/i;
+
+/**
+ * Where the credential a client call receives comes from, when the facts show it: a literal string, or an
+ * environment read (directly as a key argument, or a secret-named variable read whose value is used inside the
+ * call: `client_args={"api_key": os.getenv("OPENAI_API_KEY")}`, `headers={"Authorization": f"Bearer {key}"}`).
+ * Keys from anywhere else (an identity-decorated function, a parameter) are not reported.
+ */
+export function credentialSources(facts: SourceFacts, call: CallFact): CredentialSource[] {
+  const out: CredentialSource[] = [];
+  for (const [name, value] of Object.entries(call.named)) {
+    if (!KEY_NAME.test(name)) continue;
+    if (value.kind === 'string' && value.value.trim() !== '') out.push({ kind: 'literal', span: value.span });
+    if (value.kind === 'env') out.push({ kind: 'env', envRead: value.envRead, span: value.span });
+  }
+  facts.envReads.forEach((read, index) => {
+    if (out.some((s) => s.envRead === index)) return;
+    if (!read.name || !secretNameStrength(read.name)) return;
+    if (within(call.span, read.span)) out.push({ kind: 'env', envRead: index, span: read.span });
+    else {
+      const use = read.uses.find((u) => within(call.span, u.span));
+      if (use) out.push({ kind: 'env', envRead: index, span: use.span });
+    }
+  });
+  return out;
+}
