@@ -31,13 +31,14 @@ export function runProjectRules(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (!rule.check) continue;
     const configured = options.severities?.get(rule.meta.id);
     if (configured !== undefined && normalizeSeverity(configured) === 'off') continue;
     const report = (descriptor: ReportDescriptor<string>): void => {
       findings.push(toFinding(project, rule, descriptor, configured));
     };
     try {
-      rule.check({ project, report });
+      rule.check?.({ project, report });
     } catch (error) {
       findings.push(internalError(rule.meta.id, project.config.file, error, options.debug));
     }

@@ -79,8 +79,8 @@ export type FileRole = 'agent' | 'tool' | 'mcp-server' | 'test' | 'other';
 
 export interface ProjectRule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
-  /** Checks the project as a whole (agentcore.json and what it references). */
-  check(context: ProjectRuleContext<MessageId>): void;
+  /** Checks the project as a whole (agentcore.json and what it references); absent for file-only rules. */
+  check?(context: ProjectRuleContext<MessageId>): void;
   /**
    * Optional file-level check, for rules that also work without a project (`meta.requiresProject: false`):
    * it runs on files with these extensions named on the command line, and on such files a project references.

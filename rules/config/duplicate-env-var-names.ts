@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { formatPath } from '../../src/json/document.js';
 import { entries } from '../../src/util/spec.js';
-import { asString, objectsOf } from '../../src/util/json-value.js';
+import { repeatedNames } from '../../src/util/json-value.js';
 
 export default defineRule({
   meta: {
@@ -24,18 +24,10 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const runtime of entries(project.spec, 'runtimes')) {
-      const seen = new Map<string, number>();
-      for (const [i, envVar] of objectsOf(runtime.node.envVars)) {
-        const name = asString(envVar.name);
-        if (!name) continue;
-        const first = seen.get(name);
-        if (first === undefined) {
-          seen.set(name, i);
-          continue;
-        }
+      for (const { index, name, first } of repeatedNames(runtime.node.envVars)) {
         report({
           messageId: 'duplicate',
-          path: [...runtime.path, 'envVars', i, 'name'],
+          path: [...runtime.path, 'envVars', index, 'name'],
           data: { runtime: runtime.name ?? formatPath(runtime.path), name, first },
         });
       }

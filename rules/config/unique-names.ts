@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/rule.js';
-import { asString, objectsOf } from '../../src/util/json-value.js';
+import { repeatedNames } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
 import { locate } from '../../src/util/refinements.js';
 
@@ -56,48 +56,24 @@ export default defineRule({
   },
   check({ project, report }) {
     const targetsDoc = project.awsTargets;
-    if (targetsDoc && Array.isArray(targetsDoc.value)) {
-      const firstIndex = new Map<string, number>();
-      for (const [i, target] of objectsOf(targetsDoc.value)) {
-        const name = asString(target.name);
-        if (name === undefined) continue;
-        const first = firstIndex.get(name);
-        if (first === undefined) firstIndex.set(name, i);
-        else report({ messageId: 'duplicateDeploymentTarget', data: { name, first }, doc: targetsDoc, path: [i, 'name'] });
+    if (targetsDoc) {
+      for (const { index, name, first } of repeatedNames(targetsDoc.value)) {
+        report({ messageId: 'duplicateDeploymentTarget', data: { name, first }, doc: targetsDoc, path: [index, 'name'] });
       }
     }
     const spec = project.spec;
     if (!spec) return;
     for (const [key, kind] of NAMED_ARRAYS) {
-      const firstIndex = new Map<string, number>();
-      for (const entry of entries(spec, key)) {
-        if (entry.name === undefined) continue;
-        const first = firstIndex.get(entry.name);
-        if (first === undefined) {
-          firstIndex.set(entry.name, entry.path[1] as number);
-          continue;
-        }
-        report({
-          messageId: 'duplicate',
-          data: { kind, name: entry.name, array: key, first },
-          ...locate(spec, [...entry.path, 'name']),
-        });
+      for (const { index, name, first } of repeatedNames(spec[key])) {
+        report({ messageId: 'duplicate', data: { kind, name, array: key, first }, ...locate(spec, [key, index, 'name']) });
       }
     }
     for (const engine of entries(spec, 'policyEngines')) {
-      const firstIndex = new Map<string, number>();
-      for (const [i, policy] of objectsOf(engine.node.policies)) {
-        const name = asString(policy.name);
-        if (name === undefined) continue;
-        const first = firstIndex.get(name);
-        if (first === undefined) {
-          firstIndex.set(name, i);
-          continue;
-        }
+      for (const { index, name, first } of repeatedNames(engine.node.policies)) {
         report({
           messageId: 'duplicatePolicy',
           data: { name, engine: engine.name === undefined ? `#${String(engine.path[1])}` : `"${engine.name}"`, first },
-          ...locate(spec, [...engine.path, 'policies', i, 'name']),
+          ...locate(spec, [...engine.path, 'policies', index, 'name']),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rule.js';
 import { formatPath } from '../../src/json/document.js';
 import { gateways } from '../../src/util/spec.js';
-import { asString, objectsOf } from '../../src/util/json-value.js';
+import { repeatedNames } from '../../src/util/json-value.js';
 
 export default defineRule({
   meta: {
@@ -25,18 +25,10 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const gateway of gateways(project.spec)) {
-      const seen = new Map<string, number>();
-      for (const [i, target] of objectsOf(gateway.node.targets)) {
-        const name = asString(target.name);
-        if (name === undefined) continue;
-        const first = seen.get(name);
-        if (first === undefined) {
-          seen.set(name, i);
-          continue;
-        }
+      for (const { index, name, first } of repeatedNames(gateway.node.targets)) {
         report({
           messageId: 'duplicate',
-          path: [...gateway.path, 'targets', i, 'name'],
+          path: [...gateway.path, 'targets', index, 'name'],
           data: { gateway: gateway.name ?? formatPath(gateway.path), target: name, first },
         });
       }

@@ -19,7 +19,4 @@ export default defineRule({
     officialParity: true,
     requiresProject: true,
   },
-  check() {
-    // Emitted by src/lint.ts before any project rule runs.
-  },
 });

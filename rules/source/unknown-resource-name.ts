@@ -122,9 +122,6 @@ export default defineRule({
     officialParity: false,
     requiresProject: true,
   },
-  check() {
-    // File-level only.
-  },
   files: {
     extensions: SOURCE_RULE_EXTENSIONS,
     check({ text, role, project, source, report }) {

@@ -69,9 +69,6 @@ export default defineRule({
     officialParity: false,
     requiresProject: false,
   },
-  check() {
-    // File-level only.
-  },
   files: {
     extensions: SOURCE_RULE_EXTENSIONS,
     check({ text, role, source, report }) {

@@ -32,3 +32,25 @@ export function objectsOf(value: unknown): Array<[number, JsonObject]> {
 export function hasOwn(obj: JsonObject, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
+
+export interface RepeatedName {
+  /** Index of the repeating element. */
+  index: number;
+  name: string;
+  /** Index of the first element with that name. */
+  first: number;
+}
+
+/** The object elements of an array whose `name` (a string) repeats an earlier element's name. */
+export function repeatedNames(array: unknown): RepeatedName[] {
+  const firstIndex = new Map<string, number>();
+  const repeats: RepeatedName[] = [];
+  for (const [index, element] of objectsOf(array)) {
+    const name = asString(element.name);
+    if (name === undefined) continue;
+    const first = firstIndex.get(name);
+    if (first === undefined) firstIndex.set(name, index);
+    else repeats.push({ index, name, first });
+  }
+  return repeats;
+}
