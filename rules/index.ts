@@ -29,6 +29,7 @@ import duplicateEnvVarNames from './config/duplicate-env-var-names.js';
 import policyNameUniqueAcrossEngines from './config/policy-name-unique-across-engines.js';
 import debugAndLogOnlyModes from './config/debug-and-log-only-modes.js';
 import envLocalNotCommitted from './config/env-local-not-committed.js';
+import credentialMissingLocalValue from './config/credential-missing-local-value.js';
 import uniqueNames from './config/unique-names.js';
 import projectNameReserved from './config/project-name-reserved.js';
 import targetTypeFields from './config/target-type-fields.js';
@@ -86,6 +87,7 @@ export const projectRules: ProjectRule[] = [
   policyNameUniqueAcrossEngines,
   debugAndLogOnlyModes,
   envLocalNotCommitted,
+  credentialMissingLocalValue,
   uniqueNames,
   projectNameReserved,
   targetTypeFields,
