@@ -62,6 +62,10 @@ describe('sarif', () => {
     const after = JSON.parse(formatSarif([moved, finding({ message: 'other' })], context)).runs[0].results;
     expect(after[0].partialFingerprints).toEqual(before[0].partialFingerprints);
     expect(before[0].partialFingerprints).not.toEqual(before[1].partialFingerprints);
+    // Line numbers inside a message ("read on line 15") do not count either.
+    const mentions = (line: number) =>
+      JSON.parse(formatSarif([finding({ message: `X is read on line ${line} (${line}:3)` })], context)).runs[0].results[0].partialFingerprints;
+    expect(mentions(15)).toEqual(mentions(42));
     const twice = JSON.parse(formatSarif([finding(), finding()], context)).runs[0].results;
     expect(twice[0].partialFingerprints).not.toEqual(twice[1].partialFingerprints);
   });

@@ -41,7 +41,7 @@ export const formatSarif: Formatter = (findings, { cwd, rules, version }) => {
       ? { uri: encodeURI(relative), uriBaseId: '%SRCROOT%' }
       : { uri: pathToFileURL(f.file).href };
     // Identity without line numbers: rule, file and what was said; repeated identical findings get a count.
-    const identity = `${f.ruleId}\u0000${relative ?? f.file}\u0000${f.fingerprintText ?? f.message}`;
+    const identity = `${f.ruleId}\u0000${relative ?? f.file}\u0000${withoutLineNumbers(f.fingerprintText ?? f.message)}`;
     const occurrence = (occurrences.get(identity) ?? 0) + 1;
     occurrences.set(identity, occurrence);
     return {
@@ -89,6 +89,11 @@ export const formatSarif: Formatter = (findings, { cwd, rules, version }) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/** Messages may mention other lines ("read on line 15"); those numbers must not move a fingerprint either. */
+function withoutLineNumbers(message: string): string {
+  return message.replace(/\b(lines?) \d+(?:[-–]\d+)?\b/gi, '$1 #').replace(/\b\d+:\d+\b/g, '#:#');
+}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
