@@ -53,6 +53,7 @@ import abTestVariants from './config/ab-test-variants.js';
 import evaluatorConfig from './config/evaluator-config.js';
 import knowledgeBaseDataSources from './config/knowledge-base-data-sources.js';
 import policySyntax from './policy/policy-syntax.js';
+import suppressionDirective from './source/suppression-directive.js';
 import noInlineSecrets from './source/no-inline-secrets.js';
 import directHttpCall from './source/direct-http-call.js';
 import vendorKeyFromEnv from './source/vendor-key-from-env.js';
@@ -111,6 +112,7 @@ export const projectRules: ProjectRule[] = [
   evaluatorConfig,
   knowledgeBaseDataSources,
   policySyntax,
+  suppressionDirective,
   noInlineSecrets,
   directHttpCall,
   vendorKeyFromEnv,

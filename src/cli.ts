@@ -35,6 +35,7 @@ Options:
   -o, --output-file <path>  Write the report to a file instead of stdout
   --max-warnings <n>        Exit with 1 when there are more than n warnings
   --quiet                   Report errors only
+  --no-inline-suppressions  Ignore agentcore-lint-disable comments (audits)
   --list-rules              List every rule with its default severity
   --debug                   Show stack traces for internal errors
   -v, --version             Print the version
@@ -81,7 +82,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
   let findings: Finding[];
   try {
-    const result = await lint({ paths: positionals, cwd: io.cwd, debug: values.debug });
+    const result = await lint({
+      paths: positionals,
+      cwd: io.cwd,
+      debug: values.debug,
+      inlineSuppressions: !values['no-inline-suppressions'],
+    });
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
   } catch (error) {
@@ -135,6 +141,7 @@ function parse(argv: string[]) {
       'output-file': { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' },
+      'no-inline-suppressions': { type: 'boolean' },
       'list-rules': { type: 'boolean' },
       debug: { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },

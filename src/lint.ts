@@ -14,9 +14,11 @@ import { extractFacts, prepareAdapters } from './source/adapters.js';
 import type { SourceFacts } from './source/facts.js';
 import { syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
-import { formatMessage, type ProjectRule } from './rule.js';
+import { formatMessage, type FileRole, type ProjectRule } from './rule.js';
+import { applySuppressions, cedarComments, parseDirectives } from './suppressions.js';
 import type { Finding, Severity } from './types.js';
 import unreadableFile from '../rules/config/unreadable-file.js';
+import suppressionDirective from '../rules/source/suppression-directive.js';
 
 export interface LintOptions {
   /** Files or folders; empty means the current directory. */
@@ -24,6 +26,18 @@ export interface LintOptions {
   cwd?: string;
   debug?: boolean;
   rules?: readonly ProjectRule[];
+  /** Honour `agentcore-lint-disable-…` comments (default true; `--no-inline-suppressions` turns it off). */
+  inlineSuppressions?: boolean;
+}
+
+/** What every part of one lint run shares. */
+interface Run {
+  rules: readonly ProjectRule[];
+  knownRuleIds: ReadonlySet<string>;
+  /** Source files that did not parse, for one note at the end. */
+  syntaxProblems: SyntaxProblem[];
+  inlineSuppressions: boolean;
+  debug?: boolean;
 }
 
 export interface LintResult {
@@ -46,7 +60,13 @@ interface ProjectTarget {
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? projectRules;
-  const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+  const run: Run = {
+    rules,
+    knownRuleIds: new Set(rules.map((r) => r.meta.id)),
+    syntaxProblems: [],
+    inlineSuppressions: options.inlineSuppressions ?? true,
+    debug: options.debug,
+  };
   const explicit = options.paths.length > 0;
   const inputs = explicit ? options.paths.map((p) => path.resolve(cwd, p)) : [cwd];
 
@@ -75,12 +95,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const findings: Finding[] = [];
   const notes: string[] = [];
-  const syntaxProblems: SyntaxProblem[] = [];
   for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
-    findings.push(...(await lintProject(target, rules, knownRuleIds, syntaxProblems, options.debug)));
+    findings.push(...(await lintProject(run, target)));
   }
-  for (const input of loose) findings.push(...(await lintLoosePath(input, rules, knownRuleIds, syntaxProblems, options.debug)));
-  const syntax = syntaxNote(syntaxProblems, cwd);
+  for (const input of loose) findings.push(...(await lintLoosePath(run, input)));
+  const syntax = syntaxNote(run.syntaxProblems, cwd);
   if (syntax) notes.push(syntax);
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
@@ -91,14 +110,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort() };
 }
 
-async function lintProject(
-  target: ProjectTarget,
-  rules: readonly ProjectRule[],
-  knownRuleIds: ReadonlySet<string>,
-  syntaxProblems: SyntaxProblem[],
-  debug?: boolean,
-): Promise<Finding[]> {
-  const config = projectConfig(target.root, knownRuleIds);
+async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> {
+  const { rules, debug } = run;
+  const config = projectConfig(target.root, run.knownRuleIds);
   const load = loadProject(target.root, config.maxFileSize);
   let findings: Finding[];
   if (!load.ok) {
@@ -113,11 +127,10 @@ async function lintProject(
     for (const file of files) {
       const read = readTextFile(file, config.maxFileSize);
       if (!read.ok) continue;
-      const role = sources.roleOf(file);
       const source = () => sources.facts(file, read.text);
-      findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, project: load.project, role, source }));
+      findings.push(...lintFile(run, config, file, read.text, { project: load.project, role: sources.roleOf(file), source }));
       const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
-      if (syntax && !isIgnored(config, file)) syntaxProblems.push(syntax);
+      if (syntax && !isIgnored(config, file)) run.syntaxProblems.push(syntax);
     }
   }
   return findings.filter(
@@ -149,13 +162,8 @@ function projectFileTargets(
 }
 
 /** Files and folders outside any project: only rules that do not need a project apply. */
-async function lintLoosePath(
-  input: string,
-  rules: readonly ProjectRule[],
-  knownRuleIds: ReadonlySet<string>,
-  syntaxProblems: SyntaxProblem[],
-  debug?: boolean,
-): Promise<Finding[]> {
+async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
+  const { rules, knownRuleIds } = run;
   const extensions = [...new Set(rules.flatMap((r) => r.files?.extensions ?? []))];
   if (extensions.length === 0) return [];
   const isDirectory = fs.statSync(input).isDirectory();
@@ -178,15 +186,42 @@ async function lintLoosePath(
     const role = looseFileRole(file, read.text, toolkit, isDirectory ? input : path.dirname(input));
     let facts: { value: SourceFacts | undefined } | undefined;
     const source = () => (facts ??= { value: extractFacts(file, read.text) }).value;
-    findings.push(...runFileRules(file, read.text, rules, { severities: config.severities, debug, role, source }));
+    findings.push(...lintFile(run, config, file, read.text, { role, source }));
     const syntax = facts ? syntaxProblemOf(file, read.text, facts.value) : undefined;
-    if (syntax) syntaxProblems.push(syntax);
+    if (syntax) run.syntaxProblems.push(syntax);
   }
   return findings;
 }
 
 /** Folders never worth linting: dependencies, virtualenvs, build output, the AgentCore CLI's own caches. */
 const SKIPPED_FOLDERS = [...SKIPPED_GLOBS, '**/agentcore/cdk/**', '**/agentcore/.cache/**'];
+
+/** Runs the file-level rules on one file, then applies the file's inline suppressions. */
+function lintFile(
+  run: Run,
+  config: LintConfig,
+  file: string,
+  text: string,
+  context: { project?: AgentCoreProject; role?: FileRole; source: () => SourceFacts | undefined },
+): Finding[] {
+  const found = runFileRules(file, text, run.rules, { severities: config.severities, debug: run.debug, ...context });
+  if (!run.inlineSuppressions) return found;
+  const comments = path.extname(file).toLowerCase() === '.cedar' ? cedarComments(text) : context.source()?.comments;
+  const directives = comments?.length ? parseDirectives(comments, text) : [];
+  if (directives.length === 0) return found;
+  const { kept, problems } = applySuppressions(found, directives, run.knownRuleIds);
+  const configured = config.severities.get(suppressionDirective.meta.id);
+  if (configured !== undefined && normalizeSeverity(configured) === 'off') return kept;
+  const problemFindings = problems.map((p): Finding => ({
+    ruleId: suppressionDirective.meta.id,
+    severity: configured !== undefined ? (normalizeSeverity(configured) as Severity) : p.severity,
+    file,
+    range: p.range,
+    message: formatMessage(suppressionDirective.meta.messages[p.messageId], p.data),
+    docsUrl: docsUrl(suppressionDirective.meta.id),
+  }));
+  return [...kept, ...problemFindings];
+}
 
 function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
   const repoRoot = new GitInfo(root).repositoryRoot() ?? undefined;

@@ -128,7 +128,7 @@ describe('python adapter: loading', () => {
   });
 
   it('returns python facts for an empty file', () => {
-    expect(extract('')).toEqual({ language: 'python', strings: [], calls: [], envReads: [], directives: [], parseProblems: [] });
+    expect(extract('')).toEqual({ language: 'python', comments: [], strings: [], calls: [], envReads: [], directives: [], parseProblems: [] });
   });
 });
 
@@ -818,5 +818,14 @@ def tool_${i}(query: str, limit: int = 10) -> dict:
       (r) => r.uses.some((u) => u.kind === 'http-call' || u.kind === 'string-building') && r.uses.every((u) => u.guarded),
     );
     expect(guardedGatewayReads.length).toBe(parts.length - 1);
+  });
+});
+
+describe('python comments', () => {
+  it('lists every comment with its exact span, own-line and trailing', () => {
+    const text = 'x = 1  # trailing\n# own line\ns = "# not a comment"\n';
+    const { comments } = extract(text);
+    expect(comments.map((c) => c.text)).toEqual(['# trailing', '# own line']);
+    expect(text.slice(comments[0].span.start, comments[0].span.end)).toBe('# trailing');
   });
 });

@@ -31,7 +31,7 @@ function span(text: string, needle: string, nth = 0): Span {
 }
 
 function empty(language: SourceFacts['language'] = 'python'): SourceFacts {
-  return { language, strings: [], calls: [], envReads: [], directives: [], parseProblems: [] };
+  return { language, comments: [], strings: [], calls: [], envReads: [], directives: [], parseProblems: [] };
 }
 
 function str(text: string, literal: string, context: StringContext, nth = 0): StringFact {

@@ -648,3 +648,12 @@ export async function after() {
     expect(entry).toMatch(/require\('typescript'\)/);
   });
 });
+
+describe('typescript comments', () => {
+  it('lists every comment once with its exact span: line, block, trailing and at the end of the file', () => {
+    const text = 'const a = 1; // trailing\n/* block */ const b = "// not a comment";\nf(a, /* inner */ b);\n// last\n';
+    const { comments } = facts(text, 'x.ts');
+    expect(comments.map((c) => c.text)).toEqual(['// trailing', '/* block */', '/* inner */', '// last']);
+    for (const c of comments) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
+  });
+});

@@ -124,8 +124,16 @@ export interface ParseProblem {
   message: string;
 }
 
+export interface CommentFact {
+  span: Span;
+  /** The comment's text, comment markers included. */
+  text: string;
+}
+
 export interface SourceFacts {
   language: SourceLanguage;
+  /** Every comment, in file order (suppression directives are read from these). */
+  comments: CommentFact[];
   strings: StringFact[];
   calls: CallFact[];
   envReads: EnvReadFact[];

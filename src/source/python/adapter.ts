@@ -68,6 +68,7 @@ export async function createPythonAdapter(): Promise<LanguageAdapter> {
 function unparsable(message: string): SourceFacts {
   return {
     language: 'python',
+    comments: [],
     strings: [],
     calls: [],
     envReads: [],

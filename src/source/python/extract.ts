@@ -1519,7 +1519,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
 
   strings.sort((a, b) => a.span.start - b.span.start);
   directives.sort((a, b) => a.span.start - b.span.start);
-  return { language: 'python', strings, calls, envReads, directives, parseProblems };
+  const commentFacts = comments.map((c) => ({ span: span(c), text: src(c).trimEnd() }));
+  return { language: 'python', comments: commentFacts, strings, calls, envReads, directives, parseProblems };
 }
 
 /** Index of the first statement starting after `offset`. */

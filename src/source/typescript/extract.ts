@@ -14,6 +14,7 @@
 import type * as TS from 'typescript';
 import type {
   CallFact,
+  CommentFact,
   DirectiveFact,
   EnvReadFact,
   EnvUse,
@@ -98,6 +99,7 @@ export function extractTypeScriptFacts(ts: Ts, file: string, text: string): Sour
     if (!(error instanceof RangeError)) throw error;
     return {
       language: scriptKindOf(ts, file).language,
+      comments: [],
       strings: [],
       calls: [],
       envReads: [],
@@ -174,12 +176,31 @@ class Extractor {
     }
     return {
       language: this.language,
+      comments: this.comments(),
       strings,
       calls,
       envReads: this.envReads,
       directives,
       parseProblems: this.parseProblems(),
     };
+  }
+
+  /** Every comment: the comment ranges around the start and end of every node, each once, in file order. */
+  private comments(): CommentFact[] {
+    const seen = new Map<number, CommentFact>();
+    const add = (ranges: TS.CommentRange[] | undefined): void => {
+      for (const r of ranges ?? []) {
+        if (!seen.has(r.pos)) seen.set(r.pos, { span: { start: r.pos, end: r.end }, text: this.text.slice(r.pos, r.end) });
+      }
+    };
+    for (const node of this.nodes) {
+      add(this.ts.getLeadingCommentRanges(this.text, node.pos));
+      // Leading ranges start collecting only after a line break; `f(a, /* c */ b)` needs the same-line scan too.
+      add(this.ts.getTrailingCommentRanges(this.text, node.pos));
+      add(this.ts.getTrailingCommentRanges(this.text, node.end));
+    }
+    add(this.ts.getLeadingCommentRanges(this.text, this.sf.endOfFileToken.pos));
+    return [...seen.values()].sort((a, b) => a.span.start - b.span.start);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
