@@ -28,6 +28,12 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
+
+  /** The 0-based offset of a 1-based line and column (clamped to the lines that exist). */
+  offset(position: Position): number {
+    const line = Math.min(Math.max(position.line, 1), this.starts.length);
+    return this.starts[line - 1] + Math.max(position.column, 1) - 1;
+  }
 }
 
 /**

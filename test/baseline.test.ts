@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBaseline, filterByBaseline, pruneBaseline, readBaseline, writeBaseline } from '../src/baseline.js';
+import { lint } from '../src/lint.js';
+
+const DEMO = path.resolve(__dirname, '..', 'fixtures', 'demo-project');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function demoCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baseline-'));
+  dirs.push(dir);
+  fs.cpSync(DEMO, dir, { recursive: true });
+  return dir;
+}
+
+const WEATHER = path.join('app', 'TravelAgent', 'tools', 'weather.py');
+
+describe('baseline', () => {
+  it('records every finding, then reports none until something new appears', async () => {
+    const dir = demoCopy();
+    const file = path.join(dir, '.agentcore-lint-baseline.json');
+    const before = (await lint({ paths: [dir] })).findings;
+    expect(before.length).toBeGreaterThan(10);
+    writeBaseline(file, createBaseline(before, file));
+    const baseline = readBaseline(file);
+    expect(baseline.findings.reduce((n, e) => n + e.count, 0)).toBe(before.length);
+    expect(filterByBaseline((await lint({ paths: [dir] })).findings, baseline, file)).toEqual([]);
+  });
+
+  it('does not churn when unrelated edits move lines', async () => {
+    const dir = demoCopy();
+    const file = path.join(dir, 'baseline.json');
+    writeBaseline(file, createBaseline((await lint({ paths: [dir] })).findings, file));
+    const source = path.join(dir, WEATHER);
+    fs.writeFileSync(source, '"""Weather tools."""\n\n\n' + fs.readFileSync(source, 'utf8'));
+    const config = path.join(dir, 'agentcore', 'agentcore.json');
+    fs.writeFileSync(config, '\n\n' + fs.readFileSync(config, 'utf8'));
+    expect(filterByBaseline((await lint({ paths: [dir] })).findings, readBaseline(file), file)).toEqual([]);
+  });
+
+  it('still reports a new secret on a line that already had one', async () => {
+    const dir = demoCopy();
+    const file = path.join(dir, 'baseline.json');
+    writeBaseline(file, createBaseline((await lint({ paths: [dir] })).findings, file));
+    const source = path.join(dir, WEATHER);
+    const text = fs.readFileSync(source, 'utf8');
+    const secret = /sk-proj-[A-Za-z0-9_-]+/.exec(text)![0];
+    const rotated = secret.slice(0, -6) + 'Qz9Xw2';
+    fs.writeFileSync(source, text.replace(secret, rotated));
+    const fresh = filterByBaseline((await lint({ paths: [dir] })).findings, readBaseline(file), file);
+    expect(fresh.map((f) => f.ruleId)).toEqual(['no-inline-secrets']);
+    // The baseline holds hashes only, never the secret.
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(secret.slice(4, 16));
+  });
+
+  it('is byte-identical when written twice, and prune drops what no longer occurs', async () => {
+    const dir = demoCopy();
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    const findings = (await lint({ paths: [dir] })).findings;
+    writeBaseline(a, createBaseline(findings, a));
+    writeBaseline(b, createBaseline([...findings].reverse(), b));
+    expect(fs.readFileSync(a, 'utf8')).toBe(fs.readFileSync(b, 'utf8'));
+
+    // Fix the tool schema file (the bare array the CLI wants): its finding no longer occurs.
+    const tools = path.join(dir, 'schemas', 'bookings-tools.json');
+    fs.writeFileSync(tools, JSON.stringify(JSON.parse(fs.readFileSync(tools, 'utf8')).inlinePayload, null, 2));
+    const after = (await lint({ paths: [dir] })).findings;
+    const pruned = pruneBaseline(after, readBaseline(a), a);
+    expect(pruned.findings.some((e) => e.file === 'schemas/bookings-tools.json')).toBe(false);
+    expect(pruned.findings.length).toBeLessThan(readBaseline(a).findings.length);
+    expect(filterByBaseline(after, pruned, a)).toEqual([]);
+  });
+});
