@@ -7,12 +7,12 @@ import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
 import { ConfigError, defaultConfig, findConfigFile, isIgnored, loadConfigFile, type LintConfig } from './config.js';
 import { docsUrl } from './docs-url.js';
-import { normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
+import { internalError, normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import fastGlob from 'fast-glob';
 import { extractFacts, prepareAdapters } from './source/adapters.js';
 import type { SourceFacts } from './source/facts.js';
-import { syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
+import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
 import { formatMessage, type FileRole, type ProjectRule } from './rule.js';
 import { applySuppressions, cedarComments, parseDirectives } from './suppressions.js';
@@ -36,6 +36,8 @@ interface Run {
   knownRuleIds: ReadonlySet<string>;
   /** Source files that did not parse, for one note at the end. */
   syntaxProblems: SyntaxProblem[];
+  /** Files that could not be read (binary, not UTF-8, too large), for one note at the end. */
+  skippedFiles: Array<{ file: string; detail: string }>;
   inlineSuppressions: boolean;
   debug?: boolean;
 }
@@ -64,6 +66,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     rules,
     knownRuleIds: new Set(rules.map((r) => r.meta.id)),
     syntaxProblems: [],
+    skippedFiles: [],
     inlineSuppressions: options.inlineSuppressions ?? true,
     debug: options.debug,
   };
@@ -101,6 +104,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const input of loose) findings.push(...(await lintLoosePath(run, input)));
   const syntax = syntaxNote(run.syntaxProblems, cwd);
   if (syntax) notes.push(syntax);
+  if (run.skippedFiles.length > 0) {
+    const shown = run.skippedFiles.map((s) => `${path.relative(cwd, s.file) || s.file} (${s.detail})`);
+    notes.push(`Skipped ${run.skippedFiles.length} unreadable file(s): ${shown.join('; ')}.`);
+  }
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
     notes.push(
@@ -120,13 +127,25 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
   } else {
     // Source files: discovered once, with roles; text and facts cached per run and shared with project rules.
     const complete = !target.onlyFiles || target.onlyFiles.has(load.project.config.file);
-    const sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete });
+    const discovery: Finding[] = [];
+    let sources: ProjectSources;
+    try {
+      sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete });
+    } catch (error) {
+      // Fault isolation: without discovery the config and policy checks still run; source checks cannot.
+      discovery.push(internalError('source discovery', load.project.config.file, error, debug));
+      sources = new ProjectSources(load.project, [], new Map(), [], false);
+      attachSources(load.project, sources);
+    }
     const files = projectFileTargets(load.project, rules, target.onlyFiles, sources.roles.keys());
     await prepareAdapters(complete ? [...files, ...sources.roles.keys()] : files);
-    findings = runProjectRules(load.project, rules, { severities: config.severities, debug });
+    findings = [...discovery, ...runProjectRules(load.project, rules, { severities: config.severities, debug })];
     for (const file of files) {
       const read = readTextFile(file, config.maxFileSize);
-      if (!read.ok) continue;
+      if (!read.ok) {
+        if (!isIgnored(config, file)) run.skippedFiles.push({ file, detail: read.detail });
+        continue;
+      }
       const source = () => sources.facts(file, read.text);
       findings.push(...lintFile(run, config, file, read.text, { project: load.project, role: sources.roleOf(file), source }));
       const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
@@ -182,7 +201,10 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
   for (const file of files) {
     if (isIgnored(config, file)) continue;
     const read = readTextFile(file, config.maxFileSize);
-    if (!read.ok) continue;
+    if (!read.ok) {
+      run.skippedFiles.push({ file, detail: read.detail });
+      continue;
+    }
     const role = looseFileRole(file, read.text, toolkit, isDirectory ? input : path.dirname(input));
     let facts: { value: SourceFacts | undefined } | undefined;
     const source = () => (facts ??= { value: extractFacts(file, read.text) }).value;

@@ -1,5 +1,6 @@
 /** What an unknown key probably meant, and whether it looks like it holds a secret. */
 import { didYouMean } from '../util/did-you-mean.js';
+import { ownValue } from '../util/json-value.js';
 import { allowedKeys, resolveRefs, unwrap, type SchemaNode } from './schema-nodes.js';
 
 /** Lower case without separators, so `API_KEY`, `api-key` and `apiKey` compare equal. */
@@ -37,7 +38,8 @@ const KNOWN_ALIASES: Record<string, string> = {
 /** The allowed key the user most likely meant, if any: a known alias, a near spelling, or a unique longer name. */
 export function suggestKey(key: string, allowed: readonly string[]): string | undefined {
   if (allowed.length === 0) return undefined;
-  const alias = KNOWN_ALIASES[normalizeKey(key)];
+  // Own properties only: a key named "constructor" must not find Object.prototype.constructor.
+  const alias = ownValue(KNOWN_ALIASES, normalizeKey(key));
   if (alias && allowed.includes(alias)) return alias;
   const near = didYouMean(key, allowed);
   if (near) return near;
@@ -70,7 +72,7 @@ const NESTED_ALIASES: Record<string, string> = {
 export function nestedHome(key: string, objectSchema: unknown, rootSchema?: SchemaNode): string | undefined {
   const properties = unwrap(objectSchema).properties as Record<string, unknown> | undefined;
   if (!properties) return undefined;
-  const alias = NESTED_ALIASES[normalizeKey(key)];
+  const alias = ownValue(NESTED_ALIASES, normalizeKey(key));
   const homes: string[] = [];
   for (const [block, raw] of Object.entries(properties)) {
     const inner = allowedKeys(resolveRefs(raw, rootSchema));

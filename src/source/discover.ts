@@ -125,18 +125,22 @@ function gitListFiles(root: string): string[] | undefined {
 
 function globListFiles(root: string, rootPaths: readonly string[]): string[] {
   const extensions = SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',');
-  const patterns = ['**/.env', '**/.env.*', '**/*.env', '**/pyvenv.cfg'];
-  for (const dir of new Set(rootPaths)) {
-    const base = dir === '' ? '' : `${fastGlob.escapePath(dir)}/`;
-    patterns.push(`${base}**/*.{${extensions}}`);
-    if (dir !== '') patterns.push(fastGlob.escapePath(dir)); // a root that is a single file
-  }
-  const found = fastGlob.sync(patterns, {
+  // Fixed patterns only, filtered by root afterwards: user-chosen folder names never become glob bases
+  // (fast-glob 3 keys a plain object by base folder, so a folder named "constructor" crashes it).
+  const found = fastGlob.sync(['**/.env', '**/.env.*', '**/*.env', '**/pyvenv.cfg', `**/*.{${extensions}}`], {
     cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, unique: true, suppressErrors: true,
     ignore: [...SKIPPED_GLOBS, 'agentcore/cdk/**', 'agentcore/.cache/**'],
   });
+  const roots = [...new Set(rootPaths)];
+  const underRoot = (relative: string): boolean =>
+    isDotenvOrVenvMarker(relative) || roots.some((dir) => dir === '' || relative === dir || relative.startsWith(`${dir}/`));
   const gitignores = loadGitignores(root);
-  return found.filter((relative) => !gitignored(relative, gitignores));
+  return found.filter((relative) => underRoot(relative) && !gitignored(relative, gitignores));
+}
+
+function isDotenvOrVenvMarker(relative: string): boolean {
+  const name = path.posix.basename(relative);
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || name === 'pyvenv.cfg';
 }
 
 interface GitignoreFile {

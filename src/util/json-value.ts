@@ -54,3 +54,11 @@ export function repeatedNames(array: unknown): RepeatedName[] {
   }
   return repeats;
 }
+
+/**
+ * `table[key]` for own properties only: with keys from user input, a plain lookup of "constructor" or
+ * "__proto__" would find Object.prototype's members.
+ */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

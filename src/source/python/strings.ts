@@ -1,4 +1,5 @@
 /** Python string literal decoding: prefixes, escapes, f-string brace escapes. */
+import { ownValue } from '../../util/json-value.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\',
@@ -19,7 +20,7 @@ const BYTES_ESCAPE = /\\(\r\n|\n|\r|[\\'"abfnrtv]|[0-7]{1,3}|x[0-9a-fA-F]{2})/g;
 function decodeEscape(match: string, body: string): string {
   const first = body[0];
   if (first === '\n' || first === '\r') return ''; // line continuation inside the literal
-  const simple = SIMPLE_ESCAPES[body];
+  const simple = ownValue(SIMPLE_ESCAPES, body);
   if (simple !== undefined) return simple;
   if (first === 'x' || first === 'u' || first === 'U') {
     const code = parseInt(body.slice(1), 16);

@@ -12,6 +12,7 @@
  * identifiers through those bindings; anything not traceable is left undefined rather than guessed.
  */
 import type * as TS from 'typescript';
+import { ownValue } from '../../util/json-value.js';
 import type {
   CallFact,
   CommentFact,
@@ -59,7 +60,7 @@ function normalizeModule(specifier: string): string {
 }
 
 function applyDefault(module: string): string {
-  const cls = DEFAULT_EXPORT_CLASS[module];
+  const cls = ownValue(DEFAULT_EXPORT_CLASS, module);
   return cls ? `${module}.${cls}` : module;
 }
 
@@ -536,7 +537,7 @@ class Extractor {
   private calleeCanon(expr: TS.Expression, depth = 0): string | undefined {
     const name = this.canon(expr, depth);
     if (name === GLOBAL) return undefined;
-    return name !== undefined && DEFAULT_EXPORT_CLASS[name] ? applyDefault(name) : name;
+    return name !== undefined && ownValue(DEFAULT_EXPORT_CLASS, name) ? applyDefault(name) : name;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

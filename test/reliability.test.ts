@@ -1,0 +1,195 @@
+/** Hostile and broken input: a clear finding or message, never a crash, a leak or a side effect. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRules } from '../rules/index.js';
+import { lint } from '../src/lint.js';
+import { defineRule } from '../src/rule.js';
+import { makeTree, MINIMAL_CONFIG, ROOT, runCli } from './helpers/cli.js';
+
+const trees: string[] = [];
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = makeTree({});
+  trees.push(dir);
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(dir, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+afterAll(() => trees.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const AGENT_CONFIG = JSON.stringify({
+  name: 'Hostile',
+  version: 1,
+  runtimes: [{ name: 'Agent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/Agent/', runtimeVersion: 'PYTHON_3_13', protocol: 'HTTP' }],
+}, null, 2);
+
+function json(run: { stdout: string }) {
+  return JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
+}
+
+describe('hostile agentcore.json', () => {
+  it('100,000 levels of nesting: a located finding, no stack overflow', () => {
+    const dir = tree({ 'agentcore/agentcore.json': '['.repeat(100_000) + ']'.repeat(100_000), 'agentcore/aws-targets.json': '[]' });
+    const run = runCli(['--format', 'json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/RangeError|at .*\.js:\d+/);
+    expect(run.status).toBe(1);
+    expect(json(run)[0].messages.map((m) => m.ruleId)).toContain('json-syntax');
+  });
+
+  it('__proto__ and constructor keys do not pollute prototypes', async () => {
+    const dir = tree({
+      'agentcore/agentcore.json': '{"name":"Proto","version":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      'agentcore/aws-targets.json': '[]',
+    });
+    const result = await lint({ paths: [dir] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(result.findings.some((f) => f.ruleId === 'schema' && f.message.includes('__proto__'))).toBe(true);
+  });
+
+  it('an empty agentcore.json is a located syntax finding', () => {
+    const dir = tree({ 'agentcore/agentcore.json': '', 'agentcore/aws-targets.json': '[]' });
+    const run = runCli(['--format', 'json'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(json(run)[0].messages[0].ruleId).toBe('json-syntax');
+  });
+});
+
+describe('hostile source files', () => {
+  it('binary and invalid UTF-8 files with source extensions are skipped with a note, the rest is still linted', () => {
+    const dir = tree({
+      'agentcore/agentcore.json': AGENT_CONFIG,
+      'agentcore/aws-targets.json': '[]',
+      'app/Agent/main.py': 'import requests\nrequests.get("https://api.example.com/x")\n',
+      'app/Agent/blob.py': Buffer.from([0x00, 0x01, 0x02, 0xff]),
+      'app/Agent/latin1.py': Buffer.from('x = "caf\xe9"\n', 'latin1'),
+    });
+    const run = runCli(['--format', 'json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(run.stderr).toContain('blob.py');
+    expect(run.stderr).toContain('latin1.py');
+    expect(json(run).flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('direct-http-call');
+  });
+
+  it('a megabyte-long single line and a syntax error still lint, within the file size limit', () => {
+    const long = `x = "${'a'.repeat(1_000_000)}"\n`;
+    const dir = tree({
+      'agentcore/agentcore.json': AGENT_CONFIG,
+      'agentcore/aws-targets.json': '[]',
+      'app/Agent/main.py': long + 'def broken(:\n    pass\nimport requests\nrequests.get("https://api.example.com/x")\n',
+    });
+    const run = runCli(['--format', 'json'], { cwd: dir });
+    expect(run.status).not.toBe(3);
+    expect(json(run).flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('direct-http-call');
+  });
+
+  it('a codeLocation that escapes the project is reported and never read', async () => {
+    const outside = tree({ 'secret.py': 'API_KEY = "sk-proj-Zx9Qw8Lm7Tz6Rb5Kc4Vn3Hd2Jf1Gs0Pa"\n' });
+    const dir = tree({
+      'agentcore/agentcore.json': AGENT_CONFIG.replace('app/Agent/', path.relative(path.join(os.tmpdir(), 'x'), outside) + '/'),
+      'agentcore/aws-targets.json': '[]',
+    });
+    const result = await lint({ paths: [dir] });
+    expect(result.findings.some((f) => f.file.startsWith(outside))).toBe(false);
+    expect(result.findings.some((f) => f.ruleId === 'referenced-files-exist')).toBe(true);
+  });
+
+  it('symlink loops and symlinks leading outside the project are not followed', async () => {
+    const outside = tree({ 'leak.py': 'TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n' });
+    const dir = tree({ 'agentcore/agentcore.json': AGENT_CONFIG, 'agentcore/aws-targets.json': '[]', 'app/Agent/main.py': 'x = 1\n' });
+    fs.symlinkSync(outside, path.join(dir, 'app', 'Agent', 'linked'));
+    fs.symlinkSync(path.join(dir, 'app'), path.join(dir, 'app', 'Agent', 'loop'));
+    const result = await lint({ paths: [dir] });
+    expect(result.findings.filter((f) => f.ruleId === 'no-inline-secrets')).toEqual([]);
+  });
+});
+
+describe('prototype-named keys and values everywhere', () => {
+  it('no rule crashes when any key or string value of a full project is "constructor" or "__proto__"', async () => {
+    const base = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures', 'base', 'gwdemo', 'agentcore', 'agentcore.json'), 'utf8'));
+    const places: Array<{ path: Array<string | number>; key?: string }> = [];
+    const walk = (node: unknown, at: Array<string | number>): void => {
+      if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...at, i]));
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          places.push({ path: at, key: k });
+          walk(v, [...at, k]);
+        }
+      } else if (typeof node === 'string') places.push({ path: at });
+    };
+    walk(base, []);
+    const dir = tree({ 'agentcore/aws-targets.json': '[]' });
+    const crashes: string[] = [];
+    // A deterministic sample (every 7th place) keeps this quick; bench-free, it only looks for crashes.
+    for (const [i, place] of places.entries()) {
+      if (i % 7 !== 0) continue;
+      for (const word of ['constructor', '__proto__']) {
+        const copy = structuredClone(base);
+        const parent = place.path.slice(0, place.key === undefined ? -1 : undefined).reduce((o: any, s) => o[s], copy);
+        if (place.key !== undefined) {
+          const value = parent[place.key];
+          delete parent[place.key];
+          Object.defineProperty(parent, word, { value, enumerable: true, writable: true, configurable: true });
+        } else {
+          parent[place.path[place.path.length - 1]] = word;
+        }
+        fs.writeFileSync(path.join(dir, 'agentcore', 'agentcore.json'), JSON.stringify(copy));
+        const result = await lint({ paths: [dir] });
+        for (const f of result.findings.filter((x) => x.ruleId === 'internal-error')) crashes.push(`${place.path.join('.')}.${place.key ?? ''}=${word}: ${f.message}`);
+      }
+    }
+    expect(crashes).toEqual([]);
+  });
+});
+
+describe('fault isolation', () => {
+  it('a crashing rule becomes one internal-error finding naming it; every other rule still runs', async () => {
+    const crashing = defineRule({
+      meta: { ...projectRules[0].meta, id: 'always-crashes', code: 'AC999' },
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const dir = tree({ 'agentcore/agentcore.json': '{"name":"Crash","version":1,"bogus":1}', 'agentcore/aws-targets.json': '[]' });
+    const result = await lint({ paths: [dir], rules: [crashing, ...projectRules] });
+    const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
+    expect(internal).toHaveLength(1);
+    expect(internal[0].message).toContain('always-crashes');
+    expect(internal[0].message).not.toMatch(/\n\s+at /); // no stack without --debug
+    expect(result.findings.some((f) => f.ruleId === 'schema')).toBe(true);
+  });
+});
+
+describe('no side effects', () => {
+  it('never opens a network connection (linting the demo project with the network trapped)', () => {
+    const trapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trap-')), 'attempts.log');
+    trees.push(path.dirname(trapFile));
+    const result = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test', 'helpers', 'no-network.cjs'), path.join(ROOT, 'bin', 'agentcore-lint.js'), '--format', 'json', 'fixtures/demo-project'], {
+      cwd: ROOT,
+      env: { ...process.env, AGENTCORE_LINT_NETWORK_TRAP: trapFile },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(fs.existsSync(trapFile) ? fs.readFileSync(trapFile, 'utf8') : '').toBe('');
+  });
+
+  it('writes nothing into the linted project', () => {
+    const dir = tree({ 'agentcore/agentcore.json': MINIMAL_CONFIG, 'agentcore/aws-targets.json': '[]' });
+    const before = fs.readdirSync(dir, { recursive: true }).sort();
+    runCli(['--format', 'json'], { cwd: dir });
+    expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical output for the same input', () => {
+    const first = runCli(['--format', 'json', 'fixtures/demo-project']);
+    const second = runCli(['--format', 'json', 'fixtures/demo-project']);
+    expect(first.stdout.length).toBeGreaterThan(1000);
+    expect(second.stdout).toBe(first.stdout);
+  });
+});
