@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRules } from '../rules/index.js';
+import { BaselineError, createBaseline, filterByBaseline, pruneBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError } from './config.js';
 import { INTERNAL_ERROR_RULE_ID } from './engine.js';
 import { formatters } from './formatters/index.js';
@@ -36,6 +37,9 @@ Options:
   --max-warnings <n>        Exit with 1 when there are more than n warnings
   --quiet                   Report errors only
   --no-inline-suppressions  Ignore agentcore-lint-disable comments (audits)
+  --baseline <file>         Report only findings that are not in this baseline
+  --baseline-write <file>   Record every current finding in a baseline file, report nothing, exit 0
+  --baseline-prune          With --baseline: drop entries that no longer occur and rewrite the file
   --list-rules              List every rule with its default severity
   --debug                   Show stack traces for internal errors
   -v, --version             Print the version
@@ -90,7 +94,14 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     });
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
+    const baselined = applyBaselineOptions(values, findings, io);
+    if (baselined === 'written') return EXIT.ok;
+    findings = baselined;
   } catch (error) {
+    if (error instanceof BaselineError) {
+      io.stderr(`agentcore-lint: ${error.message}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof UsageError) {
       io.stderr(`agentcore-lint: ${error.message}\n`);
       return EXIT.usage;
@@ -131,6 +142,37 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   return EXIT.ok;
 }
 
+/**
+ * --baseline-write records the findings (crashes excepted) and ends the run; --baseline keeps only findings the
+ * baseline does not cover, after --baseline-prune has rewritten it without entries that no longer occur.
+ */
+function applyBaselineOptions(
+  values: { baseline?: string; 'baseline-write'?: string; 'baseline-prune'?: boolean },
+  findings: Finding[],
+  io: CliIO,
+): Finding[] | 'written' {
+  const recordable = findings.filter((f) => f.ruleId !== INTERNAL_ERROR_RULE_ID);
+  const writeTo = values['baseline-write'];
+  if (writeTo) {
+    const file = path.resolve(io.cwd, writeTo);
+    writeBaseline(file, createBaseline(recordable, file));
+    io.stderr(`agentcore-lint: wrote ${recordable.length} findings to the baseline ${writeTo}.\n`);
+    return 'written';
+  }
+  if (values['baseline-prune'] && !values.baseline) throw new BaselineError('--baseline-prune needs --baseline <file>');
+  if (!values.baseline) return findings;
+  const file = path.resolve(io.cwd, values.baseline);
+  let baseline = readBaseline(file);
+  if (values['baseline-prune']) {
+    baseline = pruneBaseline(recordable, baseline, file);
+    writeBaseline(file, baseline);
+  }
+  const fresh = filterByBaseline(findings, baseline, file);
+  const hidden = findings.length - fresh.length;
+  if (hidden > 0) io.stderr(`agentcore-lint: note: ${hidden} finding(s) in the baseline ${values.baseline} were not reported.\n`);
+  return fresh;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -142,6 +184,9 @@ function parse(argv: string[]) {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' },
       'no-inline-suppressions': { type: 'boolean' },
+      baseline: { type: 'string' },
+      'baseline-write': { type: 'string' },
+      'baseline-prune': { type: 'boolean' },
       'list-rules': { type: 'boolean' },
       debug: { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBaseline, filterByBaseline, pruneBaseline, readBaseline, writeBaseline } from '../src/baseline.js';
 import { lint } from '../src/lint.js';
+import { runCli } from './helpers/cli.js';
 
 const DEMO = path.resolve(__dirname, '..', 'fixtures', 'demo-project');
 const dirs: string[] = [];
@@ -73,5 +74,40 @@ describe('baseline', () => {
     expect(pruned.findings.some((e) => e.file === 'schemas/bookings-tools.json')).toBe(false);
     expect(pruned.findings.length).toBeLessThan(readBaseline(a).findings.length);
     expect(filterByBaseline(after, pruned, a)).toEqual([]);
+  });
+});
+
+describe('baseline on the command line', () => {
+  it('--baseline-write records, --baseline reports only new findings, --baseline-prune rewrites', () => {
+    const dir = demoCopy();
+    const write = runCli(['--baseline-write', 'baseline.json', '.'], { cwd: dir });
+    expect(write.status).toBe(0);
+    expect(write.stdout).toBe('');
+    expect(write.stderr).toMatch(/wrote \d+ findings to the baseline baseline\.json/);
+
+    const clean = runCli(['--format', 'json', '--baseline', 'baseline.json', '.'], { cwd: dir });
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual([]);
+    expect(clean.stderr).toMatch(/finding\(s\) in the baseline baseline\.json were not reported/);
+
+    const config = path.join(dir, 'agentcore', 'agentcore.json');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('"protocol": "HTTP"', '"protocol": "HTTPS"'));
+    const fresh = runCli(['--format', 'json', '--baseline', 'baseline.json', '.'], { cwd: dir });
+    expect(fresh.status).toBe(1);
+    expect(JSON.parse(fresh.stdout).flatMap((r: { messages: Array<{ ruleId: string }> }) => r.messages.map((m) => m.ruleId))).toEqual(['schema']);
+
+    const before = readBaseline(path.join(dir, 'baseline.json')).findings.length;
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('"build": "Zip"', '"build": "CodeZip"'));
+    runCli(['--baseline', 'baseline.json', '--baseline-prune', '.'], { cwd: dir });
+    expect(readBaseline(path.join(dir, 'baseline.json')).findings.length).toBe(before - 1);
+  });
+
+  it('a file that is not a baseline, or --baseline-prune alone, is a usage error', () => {
+    const dir = demoCopy();
+    fs.writeFileSync(path.join(dir, 'not-a-baseline.json'), '{"hello": 1}');
+    const run = runCli(['--baseline', 'not-a-baseline.json', '.'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is not an agentcore-lint baseline');
+    expect(runCli(['--baseline-prune', '.'], { cwd: dir }).status).toBe(2);
   });
 });
