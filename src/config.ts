@@ -1,26 +1,44 @@
 /**
- * `.agentcore-lint.json`: per-rule severities, ignore globs (gitignore syntax) and the file size limit.
- * Only JSON is ever read: configuration from a scanned repository must not be able to run code.
+ * `.agentcore-lint.json`: per-rule severities, per-path overrides, ignore globs (gitignore syntax), the file
+ * size limit and MCP tool snapshots. Files cascade from the repository root down to each project (monorepos): a
+ * setting closer to the project wins, ignores add up. Only JSON is ever read: configuration from a scanned
+ * repository must not be able to run code.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { locatePath, parseJsonDocument } from './json/document.js';
+import { locatePath, parseJsonDocument, type JsonDocument } from './json/document.js';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './project.js';
 import { loadValidator } from './schema/validators.js';
-import type { SeveritySetting, SourceRange } from './types.js';
+import type { Finding, Severity, SeveritySetting, SourceRange } from './types.js';
 
 export const CONFIG_FILE_NAME = '.agentcore-lint.json';
 
-export interface LintConfig {
-  /** The file it came from, if any. */
-  file?: string;
+interface PathRules {
+  matcher: Ignore;
   severities: Map<string, SeveritySetting>;
-  /** Matches paths relative to `baseDir`. */
-  ignore: Ignore;
-  ignorePatterns: string[];
+}
+
+/** One `.agentcore-lint.json`. */
+export interface ConfigLayer {
+  file: string;
+  /** The folder holding the file: its paths are relative to it. */
   baseDir: string;
+  severities: Map<string, SeveritySetting>;
+  ignore: Ignore;
+  overrides: PathRules[];
+  maxFileSize?: number;
+  mcpToolSnapshots?: Record<string, string>;
+}
+
+export interface LintConfig {
+  /** The files that apply, repository root first. */
+  layers: ConfigLayer[];
+  /** Rule severities of all layers merged, closest last. */
+  severities: Map<string, SeveritySetting>;
   maxFileSize: number;
+  /** `"<gateway>/<target>"` → absolute path of a saved MCP tools/list response (closest layer wins). */
+  mcpToolSnapshots: Map<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -33,24 +51,54 @@ export class ConfigError extends Error {
   }
 }
 
-export function defaultConfig(baseDir: string): LintConfig {
-  return { severities: new Map(), ignore: ignore(), ignorePatterns: [], baseDir, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export function defaultConfig(): LintConfig {
+  return { layers: [], severities: new Map(), maxFileSize: DEFAULT_MAX_FILE_SIZE, mcpToolSnapshots: new Map() };
 }
 
-/** The nearest `.agentcore-lint.json` from `start` upwards, not above `stopAt` (the repository root) when given. */
-export function findConfigFile(start: string, stopAt?: string): string | undefined {
+/** Every `.agentcore-lint.json` from `start` upwards, not above `stopAt` (the repository root) when given; root first. */
+export function findConfigFiles(start: string, stopAt?: string): string[] {
+  const found: string[] = [];
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(candidate)) found.push(candidate);
     const parent = path.dirname(dir);
-    if (parent === dir || (stopAt && path.resolve(dir) === path.resolve(stopAt))) return undefined;
+    if (parent === dir || (stopAt && path.resolve(dir) === path.resolve(stopAt))) break;
     dir = parent;
   }
+  return found.reverse();
 }
 
-/** Loads and validates a config file; throws ConfigError (a usage error, exit 2) when it is invalid. */
-export function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string>): LintConfig {
+/** The nearest `.agentcore-lint.json` (the one whose settings win). */
+export function findConfigFile(start: string, stopAt?: string): string | undefined {
+  return findConfigFiles(start, stopAt).at(-1);
+}
+
+/** The merged configuration for a folder; throws ConfigError (a usage error, exit 2) when a file is invalid. */
+export function loadLintConfig(start: string, stopAt: string | undefined, knownRuleIds: ReadonlySet<string>): LintConfig {
+  const config = defaultConfig();
+  for (const file of findConfigFiles(start, stopAt)) {
+    const layer = loadConfigFile(file, knownRuleIds);
+    config.layers.push(layer);
+    for (const [id, setting] of layer.severities) config.severities.set(id, setting);
+    if (layer.maxFileSize !== undefined) config.maxFileSize = layer.maxFileSize;
+    for (const [key, snapshot] of Object.entries(layer.mcpToolSnapshots ?? {})) {
+      config.mcpToolSnapshots.set(key, path.resolve(layer.baseDir, snapshot));
+    }
+  }
+  return config;
+}
+
+interface ConfigFileValue {
+  rules?: Record<string, SeveritySetting>;
+  ignore?: string[];
+  overrides?: Array<{ files: string[]; rules: Record<string, SeveritySetting> }>;
+  maxFileSize?: number;
+  mcpToolSnapshots?: Record<string, string>;
+}
+
+/** Loads and validates one config file; throws ConfigError when it is invalid. */
+export function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string>): ConfigLayer {
   const read = readTextFile(file, DEFAULT_MAX_FILE_SIZE);
   if (!read.ok) throw new ConfigError(`cannot read ${CONFIG_FILE_NAME}: ${read.detail}`, file);
   const doc = parseJsonDocument(file, read.text);
@@ -67,28 +115,74 @@ export function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string>):
     const what = extra ? `unknown setting "${extra}"` : `${at.join('.') || 'root'} ${error.message}`;
     throw new ConfigError(`invalid ${CONFIG_FILE_NAME}: ${what}`, file, locatePath(doc, where, extra ? 'key' : 'value'));
   }
-  const value = doc.value as { rules?: Record<string, SeveritySetting>; ignore?: string[]; maxFileSize?: number };
-  const severities = new Map<string, SeveritySetting>();
-  for (const [id, setting] of Object.entries(value.rules ?? {})) {
-    if (!knownRuleIds.has(id)) {
-      throw new ConfigError(`unknown rule "${id}" in ${CONFIG_FILE_NAME} (agentcore-lint --list-rules shows them all)`, file, locatePath(doc, ['rules', id], 'key'));
-    }
-    severities.set(id, setting);
-  }
-  const patterns = value.ignore ?? [];
+  const value = doc.value as ConfigFileValue;
   return {
     file,
-    severities,
-    ignore: ignore().add(patterns),
-    ignorePatterns: patterns,
     baseDir: path.dirname(file),
-    maxFileSize: value.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    severities: ruleSeverities(doc, value.rules ?? {}, ['rules'], knownRuleIds),
+    ignore: ignore().add(value.ignore ?? []),
+    overrides: (value.overrides ?? []).map((o, i) => ({
+      matcher: ignore().add(o.files),
+      severities: ruleSeverities(doc, o.rules, ['overrides', i, 'rules'], knownRuleIds),
+    })),
+    maxFileSize: value.maxFileSize,
+    mcpToolSnapshots: value.mcpToolSnapshots,
   };
 }
 
-/** True when the config's ignore globs exclude this file. */
+function ruleSeverities(
+  doc: JsonDocument,
+  rules: Record<string, SeveritySetting>,
+  at: Array<string | number>,
+  knownRuleIds: ReadonlySet<string>,
+): Map<string, SeveritySetting> {
+  const severities = new Map<string, SeveritySetting>();
+  for (const [id, setting] of Object.entries(rules)) {
+    if (!knownRuleIds.has(id)) {
+      throw new ConfigError(
+        `unknown rule "${id}" in ${CONFIG_FILE_NAME} (agentcore-lint --list-rules shows them all)`,
+        doc.file,
+        locatePath(doc, [...at, id], 'key'),
+      );
+    }
+    severities.set(id, setting);
+  }
+  return severities;
+}
+
+/** `file` relative to `dir` in gitignore form, or undefined when it is not inside `dir`. */
+function relativeInside(dir: string, file: string): string | undefined {
+  const rel = path.relative(dir, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/** True when the ignore globs of any layer exclude this file. */
 export function isIgnored(config: LintConfig, file: string): boolean {
-  const rel = path.relative(config.baseDir, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  return config.ignore.ignores(rel.split(path.sep).join('/'));
+  return config.layers.some((layer) => {
+    const rel = relativeInside(layer.baseDir, file);
+    return rel !== undefined && layer.ignore.ignores(rel);
+  });
+}
+
+/**
+ * Applies per-path `overrides` (root layer first, later entries win) to findings: a finding takes the severity
+ * its file's last matching override gives its rule, or is dropped for "off".
+ */
+export function applyOverrides(config: LintConfig, findings: Finding[]): Finding[] {
+  if (!config.layers.some((l) => l.overrides.length > 0)) return findings;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    let setting: SeveritySetting | undefined;
+    for (const layer of config.layers) {
+      const rel = relativeInside(layer.baseDir, finding.file);
+      if (rel === undefined) continue;
+      for (const override of layer.overrides) {
+        if (override.matcher.ignores(rel) && override.severities.has(finding.ruleId)) setting = override.severities.get(finding.ruleId);
+      }
+    }
+    if (setting === undefined) out.push(finding);
+    else if (setting !== 'off') out.push({ ...finding, severity: (setting === 'warn' ? 'warning' : setting) as Severity });
+  }
+  return out;
 }

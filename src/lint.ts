@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
-import { ConfigError, defaultConfig, findConfigFile, isIgnored, loadConfigFile, type LintConfig } from './config.js';
+import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig } from './config.js';
 import { docsUrl } from './docs-url.js';
 import { internalError, normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
@@ -152,7 +152,7 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
       if (syntax && !isIgnored(config, file)) run.syntaxProblems.push(syntax);
     }
   }
-  return findings.filter(
+  return applyOverrides(config, findings).filter(
     (f) => !isIgnored(config, f.file) && (!target.onlyFiles || target.onlyFiles.has(f.file)),
   );
 }
@@ -187,8 +187,7 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
   if (extensions.length === 0) return [];
   const isDirectory = fs.statSync(input).isDirectory();
   const repoRoot = new GitInfo(isDirectory ? input : path.dirname(input)).repositoryRoot() ?? undefined;
-  const configFile = findConfigFile(isDirectory ? input : path.dirname(input), repoRoot);
-  const config = configFile ? loadConfigFile(configFile, knownRuleIds) : defaultConfig(input);
+  const config = loadLintConfig(isDirectory ? input : path.dirname(input), repoRoot, knownRuleIds);
   const files = isDirectory
     ? fastGlob
         .sync(extensions.map((e) => `**/*${e}`), { cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS })
@@ -212,7 +211,7 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
     const syntax = facts ? syntaxProblemOf(file, read.text, facts.value) : undefined;
     if (syntax) run.syntaxProblems.push(syntax);
   }
-  return findings;
+  return applyOverrides(config, findings);
 }
 
 /** Folders never worth linting: dependencies, virtualenvs, build output, the AgentCore CLI's own caches. */
@@ -246,9 +245,7 @@ function lintFile(
 }
 
 function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
-  const repoRoot = new GitInfo(root).repositoryRoot() ?? undefined;
-  const file = findConfigFile(root, repoRoot);
-  return file ? loadConfigFile(file, knownRuleIds) : defaultConfig(root);
+  return loadLintConfig(root, new GitInfo(root).repositoryRoot() ?? undefined, knownRuleIds);
 }
 
 function unreadableFinding(file: string, detail: string, config: LintConfig): Finding | undefined {
