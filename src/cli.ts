@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { projectRules } from '../rules/index.js';
 import { BaselineError, createBaseline, filterByBaseline, pruneBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { ConfigError } from './config.js';
+import { applyFixes } from './fix.js';
 import { INTERNAL_ERROR_RULE_ID } from './engine.js';
 import { formatters } from './formatters/index.js';
 import { lint, UsageError } from './lint.js';
@@ -37,6 +38,7 @@ Options:
   --max-warnings <n>        Exit with 1 when there are more than n warnings
   --quiet                   Report errors only
   --no-inline-suppressions  Ignore agentcore-lint-disable comments (audits)
+  --fix                     Apply safe fixes (trailing commas, BOMs, .env.local in .gitignore), then report the rest
   --baseline <file>         Report only findings that are not in this baseline
   --baseline-write <file>   Record every current finding in a baseline file, report nothing, exit 0
   --baseline-prune          With --baseline: drop entries that no longer occur and rewrite the file
@@ -86,12 +88,25 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 
   let findings: Finding[];
   try {
-    const result = await lint({
+    const options = {
       paths: positionals,
       cwd: io.cwd,
       debug: values.debug,
       inlineSuppressions: !values['no-inline-suppressions'],
-    });
+    };
+    let result = await lint(options);
+    if (values.fix) {
+      // Fixes can uncover more (the next trailing comma): re-lint after each pass, a few passes at most.
+      const fixed = { files: new Set<string>(), edits: 0 };
+      for (let pass = 0; pass < 5; pass++) {
+        const applied = applyFixes(result.findings);
+        if (applied.edits === 0) break;
+        fixed.edits += applied.edits;
+        for (const file of applied.files) fixed.files.add(file);
+        result = await lint(options);
+      }
+      if (fixed.edits > 0) io.stderr(`agentcore-lint: fixed ${fixed.edits} problem(s) in ${fixed.files.size} file(s).\n`);
+    }
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
     const baselined = applyBaselineOptions(values, findings, io);
@@ -184,6 +199,7 @@ function parse(argv: string[]) {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' },
       'no-inline-suppressions': { type: 'boolean' },
+      fix: { type: 'boolean' },
       baseline: { type: 'string' },
       'baseline-write': { type: 'string' },
       'baseline-prune': { type: 'boolean' },

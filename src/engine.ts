@@ -81,6 +81,7 @@ export function runFileRules(
           findings.push({
             ruleId: rule.meta.id, severity, file, range: d.range,
             message: formatMessage(rule.meta.messages[d.messageId], d.data), docsUrl: docsUrl(rule.meta.id),
+            ...(d.fix ? { fix: d.fix } : {}),
           });
         },
       });
@@ -111,6 +112,7 @@ function toFinding(
     range,
     message: formatMessage(template, descriptor.data),
     docsUrl: docsUrl(rule.meta.id),
+    ...(descriptor.fix ? { fix: descriptor.fix } : {}),
   };
 }
 

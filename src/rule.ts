@@ -6,7 +6,7 @@
 import type { JsonDocument, JsonPath } from './json/document.js';
 import type { AgentCoreProject } from './project.js';
 import type { SourceFacts } from './source/facts.js';
-import type { Severity, SourceRange } from './types.js';
+import type { Fix, Severity, SourceRange } from './types.js';
 
 export type RuleCategory = 'config' | 'source' | 'policy';
 
@@ -43,6 +43,8 @@ export interface ReportDescriptor<MessageId extends string> {
   file?: string;
   /** Overrides the rule's default severity for this finding (user configuration still wins). */
   severity?: Severity;
+  /** A safe fix, applied only with `--fix`. */
+  fix?: Fix;
 }
 
 export interface ProjectRuleContext<MessageId extends string> {
@@ -55,6 +57,7 @@ export interface FileReportDescriptor<MessageId extends string> {
   data?: Record<string, string | number>;
   range: SourceRange;
   severity?: Severity;
+  fix?: Fix;
 }
 
 /** What a file-level check sees: one file's text, whether or not a project surrounds it. */

@@ -15,6 +15,20 @@ export interface SourceRange {
   end: Position;
 }
 
+/** Replace `text[start, end)` (UTF-16 offsets) by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A safe, mechanical fix, applied only with `--fix`. It may edit a file other than the finding's. */
+export interface Fix {
+  /** Absolute path of the file to edit (created when it does not exist). */
+  file: string;
+  edits: TextEdit[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -25,6 +39,7 @@ export interface Finding {
   docsUrl: string;
   /** A short excerpt that identifies what was matched, never a secret in full (used for baselines later). */
   fingerprintText?: string;
+  fix?: Fix;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import { defineRule } from '../../src/rule.js';
 import type { AgentCoreProject } from '../../src/project.js';
+import type { Fix } from '../../src/types.js';
 
 const ENV_LOCAL = path.join('agentcore', '.env.local');
 const AT_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -56,12 +57,21 @@ export default defineRule({
     if (project.git.repositoryRoot()) {
       // The missing ignore pattern first: it is the cause, and the message covers an already committed file too.
       if (project.git.isIgnored(file) === false) {
-        report({ messageId: 'notIgnored', file, range: AT_START });
+        report({ messageId: 'notIgnored', file, range: AT_START, fix: ignoreEnvLocal(project) });
       } else if (project.git.isTracked(file)) {
         report({ messageId: 'tracked', file, range: AT_START });
       }
       return;
     }
-    if (!coveredByGitignoreFiles(project)) report({ messageId: 'noGitignore', file, range: AT_START });
+    if (!coveredByGitignoreFiles(project)) report({ messageId: 'noGitignore', file, range: AT_START, fix: ignoreEnvLocal(project) });
   },
 });
+
+/** The fix: append ".env.local" to agentcore/.gitignore (created if missing); the last matching pattern wins. */
+function ignoreEnvLocal(project: AgentCoreProject): Fix {
+  const relative = path.join('agentcore', '.gitignore');
+  const read = project.files.readText(relative);
+  const text = read.ok ? read.text : '';
+  const prefix = text === '' || text.endsWith('\n') ? '' : '\n';
+  return { file: path.join(project.root, relative), edits: [{ start: text.length, end: text.length, text: `${prefix}.env.local\n` }] };
+}

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/rule.js';
 import type { JsonDocument } from '../../src/json/document.js';
+import { LineIndex } from '../../src/json/string-positions.js';
 
 export default defineRule({
   meta: {
@@ -21,8 +22,14 @@ export default defineRule({
     const docs: Array<JsonDocument | undefined> = [project.config, project.awsTargets, project.deployedState];
     for (const doc of docs) {
       if (!doc) continue;
+      const lines = new LineIndex(doc.text);
       for (const problem of doc.problems) {
-        report({ messageId: 'problem', data: { message: problem.message }, doc, range: problem.range });
+        // Deleting a BOM or a trailing comma cannot change what the file means: the only safe fixes here.
+        const removable = problem.kind === 'bom' || problem.kind === 'trailing-comma';
+        const fix = removable
+          ? { file: doc.file, edits: [{ start: lines.offset(problem.range.start), end: lines.offset(problem.range.end), text: '' }] }
+          : undefined;
+        report({ messageId: 'problem', data: { message: problem.message }, doc, range: problem.range, fix });
       }
     }
   },

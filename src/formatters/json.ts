@@ -53,6 +53,8 @@ export function toJsonResults(findings: readonly Finding[]): JsonFileResult[] {
     if (f.severity === 'error') entry.errorCount++;
     else if (f.severity === 'warning') entry.warningCount++;
     else entry.infoCount++;
+    if (f.fix && f.severity === 'error') entry.fixableErrorCount++;
+    else if (f.fix) entry.fixableWarningCount++;
   }
   return [...byFile.values()];
 }

@@ -1,0 +1,49 @@
+/**
+ * `--fix`: applies the safe fixes findings carry. Edits of one file are applied together, last first, skipping
+ * any that overlap an edit already taken; each file is written atomically (temporary file + rename). Nothing is
+ * written without `--fix`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, TextEdit } from './types.js';
+
+export interface FixResult {
+  /** Files written. */
+  files: string[];
+  /** Edits applied. */
+  edits: number;
+}
+
+export function applyFixes(findings: readonly Finding[]): FixResult {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    byFile.set(finding.fix.file, [...(byFile.get(finding.fix.file) ?? []), ...finding.fix.edits]);
+  }
+  const result: FixResult = { files: [], edits: 0 };
+  for (const [file, edits] of byFile) {
+    let text: string;
+    try {
+      text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    } catch {
+      continue; // unreadable: leave it alone
+    }
+    const taken: TextEdit[] = [];
+    // From the end of the file backwards, so earlier offsets stay valid; identical edits count once.
+    for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+      const duplicate = taken.some((t) => t.start === edit.start && t.end === edit.end && t.text === edit.text);
+      const overlaps = taken.some((t) => edit.start < t.end && t.start < edit.end);
+      if (duplicate || overlaps || edit.start < 0 || edit.end > text.length || edit.start > edit.end) continue;
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+      taken.push(edit);
+    }
+    if (taken.length === 0) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.agentcore-lint-fix`;
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+    result.files.push(file);
+    result.edits += taken.length;
+  }
+  return result;
+}

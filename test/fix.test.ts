@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTree, runCli } from './helpers/cli.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tree(files: Record<string, string>): string {
+  const dir = makeTree(files);
+  dirs.push(dir);
+  return dir;
+}
+
+describe('--fix', () => {
+  it('removes a BOM and trailing commas, idempotently, and leaves everything else alone', () => {
+    const config = '\uFEFF{\n  "name": "Fixme",\n  "version": 1,\n  "runtimes": [],\n  "tags": { "team": "a", },\n}\n';
+    const dir = tree({ 'agentcore/agentcore.json': config, 'agentcore/aws-targets.json': '[]\n' });
+    const file = path.join(dir, 'agentcore', 'agentcore.json');
+    const before = runCli(['--format', 'json'], { cwd: dir });
+    expect(before.status).toBe(1);
+
+    const fixed = runCli(['--fix', '--format', 'json'], { cwd: dir });
+    expect(fixed.status).toBe(0);
+    expect(fixed.stderr).toMatch(/fixed 3 problem\(s\) in 1 file\(s\)/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{\n  "name": "Fixme",\n  "version": 1,\n  "runtimes": [],\n  "tags": { "team": "a" }\n}\n');
+
+    const again = runCli(['--fix'], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toContain('fixed');
+  });
+
+  it('adds .env.local to agentcore/.gitignore when git would commit it', () => {
+    const dir = tree({
+      'agentcore/agentcore.json': '{"name":"Secrets","version":1}\n',
+      'agentcore/aws-targets.json': '[]\n',
+      'agentcore/.gitignore': 'cdk/cdk.out/',
+      'agentcore/.env.local': 'AGENTCORE_CREDENTIAL_X=enc:v1:AAAA\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    expect(runCli(['--format', 'json'], { cwd: dir }).status).toBe(1);
+    const fixed = runCli(['--fix', '--format', 'json'], { cwd: dir });
+    expect(fixed.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'agentcore', '.gitignore'), 'utf8')).toBe('cdk/cdk.out/\n.env.local\n');
+    expect(fs.readFileSync(path.join(dir, 'agentcore', '.env.local'), 'utf8')).toBe('AGENTCORE_CREDENTIAL_X=enc:v1:AAAA\n');
+  });
+
+  it('without --fix, never writes', () => {
+    const config = '{\n  "name": "Fixme",\n  "version": 1,\n}\n';
+    const dir = tree({ 'agentcore/agentcore.json': config });
+    runCli([], { cwd: dir });
+    expect(fs.readFileSync(path.join(dir, 'agentcore', 'agentcore.json'), 'utf8')).toBe(config);
+  });
+});
