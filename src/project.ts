@@ -55,6 +55,16 @@ export class ProjectFiles {
     return { kind: 'file', absolute, size: stat.size };
   }
 
+  /**
+   * Serves `text` for this file instead of its content on disk: an editor's unsaved buffer (the ESLint plugin,
+   * through `loadProject`'s `configText`). The CLI never calls it.
+   */
+  useText(relative: string, text: string): void {
+    const absolute = path.resolve(this.root, relative);
+    this.textCache.set(absolute, { ok: true, text, absolute });
+    this.jsonCache.delete(absolute);
+  }
+
   readText(relative: string): TextRead {
     const absolute = path.resolve(this.root, relative);
     const cached = this.textCache.get(absolute);
@@ -185,8 +195,17 @@ export type ProjectLoad =
   /** agentcore.json exists but cannot be read as text at all (binary, too large, unreadable). */
   | { ok: false; root: string; configFile: string; reason: string };
 
-export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): ProjectLoad {
+export interface LoadProjectOptions {
+  /**
+   * Use this text as agentcore/agentcore.json instead of the file on disk (an editor's unsaved buffer, for the
+   * ESLint plugin's `agentcore/config` rule). Unset, as the CLI leaves it, the file is read from disk.
+   */
+  configText?: string;
+}
+
+export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, options: LoadProjectOptions = {}): ProjectLoad {
   const files = new ProjectFiles(root, maxFileSize);
+  if (options.configText !== undefined) files.useText(CONFIG_RELATIVE, options.configText);
   const configRead = files.readText(CONFIG_RELATIVE);
   if (!configRead.ok) {
     return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail };
