@@ -54,6 +54,18 @@ import evaluatorConfig from './config/evaluator-config.js';
 import knowledgeBaseDataSources from './config/knowledge-base-data-sources.js';
 import policySyntax from './policy/policy-syntax.js';
 import suppressionDirective from './source/suppression-directive.js';
+import policyUnknownAction from './policy/policy-unknown-action.js';
+import policyEntityType from './policy/policy-entity-type.js';
+import policyPrincipalType from './policy/policy-principal-type.js';
+import policyPrincipalAttribute from './policy/policy-principal-attribute.js';
+import policyTagUnguarded from './policy/policy-tag-unguarded.js';
+import policyContext from './policy/policy-context.js';
+import policyInput from './policy/policy-input.js';
+import policyGatewayArn from './policy/policy-gateway-arn.js';
+import policyEffect from './policy/policy-effect.js';
+import policyEngineAttachment from './policy/policy-engine-attachment.js';
+import policySourceDrift from './policy/policy-source-drift.js';
+import unknownToolCall from './source/unknown-tool-call.js';
 import noInlineSecrets from './source/no-inline-secrets.js';
 import directHttpCall from './source/direct-http-call.js';
 import vendorKeyFromEnv from './source/vendor-key-from-env.js';
@@ -113,6 +125,18 @@ export const projectRules: ProjectRule[] = [
   knowledgeBaseDataSources,
   policySyntax,
   suppressionDirective,
+  policyUnknownAction,
+  policyEntityType,
+  policyPrincipalType,
+  policyPrincipalAttribute,
+  policyTagUnguarded,
+  policyContext,
+  policyInput,
+  policyGatewayArn,
+  policyEffect,
+  policyEngineAttachment,
+  policySourceDrift,
+  unknownToolCall,
   noInlineSecrets,
   directHttpCall,
   vendorKeyFromEnv,

@@ -47,10 +47,22 @@ Options:
   -v, --version             Print the version
   -h, --help                Show this help
 
+Commands:
+  cedar-schema --gateway NAME [path]   Print the Cedar schema AgentCore derives for a gateway
+  policy-test CASES.json               Evaluate authorization cases against the project's policies
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error, 3 internal failure.
 Configuration: .agentcore-lint.json at the project or repository root (see README).`;
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  if (argv[0] === 'cedar-schema') {
+    const { cedarSchemaCommand } = await import('./commands/cedar-schema.js');
+    return cedarSchemaCommand(argv.slice(1), io);
+  }
+  if (argv[0] === 'policy-test') {
+    const { policyTestCommand } = await import('./commands/policy-test.js');
+    return policyTestCommand(argv.slice(1), io);
+  }
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

@@ -5,6 +5,7 @@
  */
 import type { JsonDocument, JsonPath } from '../json/document.js';
 import type { AgentCoreProject } from '../project.js';
+import { gatewayCatalog } from '../catalog/index.js';
 import { asObject, asString, isObject, objectsOf, type JsonObject } from '../util/json-value.js';
 import type { TargetRef } from '../util/spec.js';
 
@@ -45,9 +46,17 @@ export function toolSchemaEntries(
 
 /**
  * The tools a target exposes, when agentcore.json (or a file it references) says so; undefined when they
- * are only known at run time (MCP servers, OpenAPI/Smithy schemas, API Gateway, connectors).
+ * are only known at run time (MCP servers without a tools/list snapshot, Smithy schemas, API Gateway, connectors).
+ * OpenAPI operations (JSON schema files) and MCP `tools/list` snapshots come from the tool catalog (src/catalog).
  */
 export function knownTools(project: AgentCoreProject, target: TargetRef): KnownTool[] | undefined {
+  if (target.targetType === 'openApiSchema' || target.targetType === 'mcpServer') {
+    const catalog = target.gateway.name === undefined ? undefined : gatewayCatalog(project, target.gateway.name);
+    const entry = catalog?.targets.find((t) => t.target.path.join('/') === target.path.join('/'));
+    // Only tools with a JSON location (a YAML OpenAPI file has none to point at).
+    if (!entry || entry.status !== 'complete' || entry.tools.some((t) => !t.doc || !t.path)) return undefined;
+    return entry.tools.map((t) => ({ name: t.name, doc: t.doc === project.config ? undefined : t.doc, path: t.path! }));
+  }
   if (target.targetType === 'lambda') {
     const out: KnownTool[] = [];
     for (const [i, def] of objectsOf(target.node.toolDefinitions)) {

@@ -1,0 +1,25 @@
+import { reportPolicyProblems, SCHEMA_FACT } from '../../src/policy/report.js';
+import { defineRule } from '../../src/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'policy-context',
+    code: 'AC066',
+    category: 'policy',
+    defaultSeverity: 'error',
+    description: 'The only context AgentCore provides is `context.input`, the arguments of the tool call.',
+    rationale:
+      'AgentCore builds the request context from the MCP tool call: `context.input` holds its arguments, typed ' +
+      'from the tool\'s inputSchema, and nothing else (no time, IP or claims in context; claims are principal tags). ' +
+      'Any other `context.<name>` fails validation at deploy. ' + SCHEMA_FACT,
+    messages: {
+      otherContext:
+        'Policy {{policy}} reads context.{{attribute}}, but AgentCore provides only context.input (the tool call\'s arguments) on gateway {{gateway}}. Use context.input.<argument>, or principal tags for JWT claims.',
+    },
+    officialParity: false,
+    requiresProject: true,
+  },
+  check({ project, report }) {
+    reportPolicyProblems(project, 'policy-context', report);
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * `agentcore-lint cedar-schema --gateway NAME [path]`: prints the Cedar schema AgentCore derives for a gateway from
+ * its tool catalog (src/policy/schema.ts), as Cedar schema text (default) or JSON (`--format json`), so policies can
+ * also be checked with the Cedar CLI (`cedar validate --schema ...`).
+ */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
+import type { CliIO } from '../cli.js';
+import { loadCedar } from '../policy/cedar.js';
+import { buildGatewaySchema, schemaText } from '../policy/schema.js';
+import { findProjectRoot, loadProject } from '../project.js';
+import { suggestion } from '../util/did-you-mean.js';
+
+export const CEDAR_SCHEMA_HELP = `Usage: agentcore-lint cedar-schema --gateway NAME [--format text|json] [path]
+
+Prints the Cedar schema AgentCore derives for gateway NAME of the project containing path (default: the
+current directory): namespace AgentCore, the principal type of the gateway's inbound auth, one action
+"<Target>___<tool>" per tool, context.input typed from each tool's inputSchema. Tools known only at run time
+(MCP servers without an mcpToolSnapshots entry, Smithy and S3 schemas) are listed in comments.`;
+
+export function cedarSchemaCommand(argv: string[], io: CliIO): number {
+  let values: { gateway?: string; format?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { gateway: { type: 'string', short: 'g' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    io.stderr(`agentcore-lint cedar-schema: ${(error as Error).message}\n${CEDAR_SCHEMA_HELP}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(CEDAR_SCHEMA_HELP + '\n');
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`agentcore-lint cedar-schema: unknown format "${format}"; use text or json.\n`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.stderr('agentcore-lint cedar-schema: give at most one project path.\n');
+    return 2;
+  }
+  const start = path.resolve(io.cwd, positionals[0] ?? '.');
+  const root = findProjectRoot(start);
+  if (!root) {
+    io.stderr(`agentcore-lint cedar-schema: no agentcore/agentcore.json in ${path.relative(io.cwd, start) || '.'} or any folder above it.\n`);
+    return 2;
+  }
+  const load = loadProject(root);
+  if (!load.ok) {
+    io.stderr(`agentcore-lint cedar-schema: cannot read ${load.configFile}: ${load.reason}\n`);
+    return 2;
+  }
+  const names = gatewayCatalogs(load.project).map((g) => g.name);
+  if (!values.gateway) {
+    io.stderr(`agentcore-lint cedar-schema: --gateway NAME is required; gateways: ${names.map((n) => `"${n}"`).join(', ') || 'none'}.\n`);
+    return 2;
+  }
+  const catalog = gatewayCatalog(load.project, values.gateway);
+  if (!catalog) {
+    io.stderr(
+      `agentcore-lint cedar-schema: no gateway "${values.gateway}" in agentcore.json.${suggestion(values.gateway, names)} ` +
+        `Gateways: ${names.map((n) => `"${n}"`).join(', ') || 'none'}.\n`,
+    );
+    return 2;
+  }
+  const schema = buildGatewaySchema(catalog);
+  const text = schemaText(schema, true);
+  if (format === 'text') {
+    io.stdout(text);
+    return 0;
+  }
+  const json = loadCedar().schemaToJson(text);
+  if (json.type !== 'success') {
+    io.stderr(`agentcore-lint cedar-schema: the derived schema does not parse: ${json.errors.map((e) => e.message).join('; ')}\n`);
+    return 3;
+  }
+  io.stdout(JSON.stringify(json.json, null, 2) + '\n');
+  return 0;
+}

@@ -1,0 +1,64 @@
+/** `agentcore-lint policy-test`: offline authorization cases with Cedar's isAuthorized. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli.js';
+import { makeTree } from './helpers/cli.js';
+
+const PROJECT = path.resolve(__dirname, '..', 'fixtures', 'rules', 'policy-input', 'valid-input');
+const trees: string[] = [];
+afterAll(() => {
+  for (const dir of trees) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function io(cwd: string): CliIO & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, { stdout: (t: string) => void (state.out += t), stderr: (t: string) => void (state.err += t), cwd, isTTY: false, env: {} });
+}
+
+const user = (tags: Record<string, string> = {}) => ({ type: 'OAuthUser', id: 'user-1', tags });
+const refund = (input: Record<string, unknown>, expect: string, name: string) => ({
+  name, gateway: 'main-gw', principal: user(), tool: 'Refunds___process_refund', input, expect,
+});
+
+describe('agentcore-lint policy-test', () => {
+  it('reports passes, mismatches and the deciding policies', async () => {
+    const dir = makeTree({
+      'cases.json': JSON.stringify({
+        cases: [
+          refund({ orderId: 'o1', amount: 50, reason: 'defective screen' }, 'allow', 'small defective refund'),
+          refund({ orderId: 'o1', amount: 500, reason: 'defective screen' }, 'deny', 'large refund'),
+          refund({ orderId: 'o1', amount: 50, reason: 'defective', ratio: 0.9 }, 'deny', 'high ratio is forbidden'),
+          refund({ orderId: 'o1', amount: 50, reason: 'changed my mind' }, 'allow', 'wrong expectation'),
+          { name: 'other tool', gateway: 'main-gw', principal: user(), tool: 'Refunds___get_order', input: { orderId: 'o1' }, expect: 'deny' },
+        ],
+      }),
+    });
+    trees.push(dir);
+    const run = io(dir);
+    expect(await main(['policy-test', 'cases.json', '--project', PROJECT], run)).toBe(1);
+    expect(run.out).toMatchInlineSnapshot(`
+      "PASS small defective refund: expected allow, got allow (decided by "Limit")
+      PASS large refund: expected deny, got deny (no policy permits it)
+      PASS high ratio is forbidden: expected deny, got deny (decided by "Ratio")
+      FAIL wrong expectation: expected allow, got deny (no policy permits it)
+      PASS other tool: expected deny, got deny (no policy permits it)
+      4 of 5 case(s) passed.
+      "
+    `);
+  });
+
+  it('exits 2 for an unknown gateway and for a malformed cases file', async () => {
+    const dir = makeTree({
+      'bad-gw.json': JSON.stringify([{ name: 'x', gateway: 'main-gww', principal: user(), tool: 'Refunds___get_order', expect: 'deny' }]),
+      'bad.json': JSON.stringify({ cases: [{ name: 'y' }] }),
+    });
+    trees.push(dir);
+    const a = io(dir);
+    expect(await main(['policy-test', 'bad-gw.json', '--project', PROJECT], a)).toBe(2);
+    expect(a.err).toContain('no gateway "main-gww". Did you mean "main-gw"?');
+    const b = io(dir);
+    expect(await main(['policy-test', 'bad.json', '--project', PROJECT], b)).toBe(2);
+    expect(b.err).toContain('needs "gateway", "tool"');
+  });
+});
