@@ -22,6 +22,22 @@ describe('the demo project', () => {
     expect([...ids].filter((id) => !parity.has(id)).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('shows findings from agent source code and from Cedar policies too', () => {
+    const categories = new Map(projectRules.map((r) => [r.meta.id, r.meta.category]));
+    const shown = new Set(messages.map((m) => categories.get(m.ruleId)));
+    expect([...shown].sort()).toEqual(['config', 'policy', 'source']);
+    const ids = new Set(messages.map((m) => m.ruleId));
+    for (const id of ['no-inline-secrets', 'direct-http-call', 'gateway-url-unguarded', 'policy-unknown-action', 'policy-principal-type', 'policy-input']) {
+      expect(ids, id).toContain(id);
+    }
+  });
+
+  it('runs its policy tests (npm run demo shows them in the README)', () => {
+    const run = runCli(['policy-test', 'fixtures/demo-project/policy-tests.json', '--project', 'fixtures/demo-project']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('2 of 2 case(s) passed.');
+  });
+
   it('locates every finding past the first character of its file', () => {
     for (const m of messages) expect(m.line > 1 || m.column > 1, `${m.file} ${m.ruleId}`).toBe(true);
   });
