@@ -5,7 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LineIndex } from './json/string-positions.js';
 import type { Finding, TextEdit } from './types.js';
+
+type OffsetEdit = { start: number; end: number; text: string };
 
 export interface FixResult {
   /** Files written. */
@@ -28,9 +31,11 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
     } catch {
       continue; // unreadable: leave it alone
     }
-    const taken: TextEdit[] = [];
+    const lines = new LineIndex(text);
+    const byOffset = edits.map((e) => ('range' in e ? { start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.text } : e));
+    const taken: OffsetEdit[] = [];
     // From the end of the file backwards, so earlier offsets stay valid; identical edits count once.
-    for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    for (const edit of byOffset.sort((a, b) => b.start - a.start || b.end - a.end)) {
       const duplicate = taken.some((t) => t.start === edit.start && t.end === edit.end && t.text === edit.text);
       const overlaps = taken.some((t) => edit.start < t.end && t.start < edit.end);
       if (duplicate || overlaps || edit.start < 0 || edit.end > text.length || edit.start > edit.end) continue;

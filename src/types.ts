@@ -15,12 +15,8 @@ export interface SourceRange {
   end: Position;
 }
 
-/** Replace `text[start, end)` (UTF-16 offsets) by `text`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
+/** Replace `text[start, end)` (UTF-16 offsets) — or the text in `range` — by `text`. */
+export type TextEdit = { start: number; end: number; text: string } | { range: SourceRange; text: string };
 
 /** A safe, mechanical fix, applied only with `--fix`. It may edit a file other than the finding's. */
 export interface Fix {

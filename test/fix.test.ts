@@ -52,3 +52,24 @@ describe('--fix', () => {
     expect(fs.readFileSync(path.join(dir, 'agentcore', 'agentcore.json'), 'utf8')).toBe(config);
   });
 });
+
+describe('--fix on Cedar actions', () => {
+  it('rewrites Target__tool to Target___tool inside the JSON string when exactly that action exists', () => {
+    const demo = path.resolve(__dirname, '..', 'fixtures', 'demo-project');
+    const dir = makeTree({});
+    dirs.push(dir);
+    fs.cpSync(demo, dir, { recursive: true });
+    const config = path.join(dir, 'agentcore', 'agentcore.json');
+    const before = fs.readFileSync(config, 'utf8');
+    expect(before).toContain('AgentCore::Action::\\"refunds__process_refund\\"');
+    runCli(['--fix', '--format', 'json'], { cwd: dir });
+    const after = fs.readFileSync(config, 'utf8');
+    expect(after).toContain('AgentCore::Action::\\"refunds___process_refund\\"');
+    expect(after).not.toContain('refunds__process_refund');
+    // Only that id changed.
+    expect(after.length).toBe(before.length + 1);
+    const again = runCli(['--format', 'json'], { cwd: dir });
+    const ids = JSON.parse(again.stdout).flatMap((r: { messages: Array<{ ruleId: string; message: string }> }) => r.messages.map((m) => m.message));
+    expect(ids.some((m: string) => m.includes('underscore'))).toBe(false);
+  });
+});

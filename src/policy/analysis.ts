@@ -11,7 +11,7 @@ import { gatewayCatalogs } from '../catalog/index.js';
 import { resolvePath, type JsonPath } from '../json/document.js';
 import { byteToUtf16Index, decodedToSourceOffsets, LineIndex } from '../json/string-positions.js';
 import type { AgentCoreProject } from '../project.js';
-import type { Position, Severity, SourceRange } from '../types.js';
+import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
@@ -56,6 +56,8 @@ export interface PolicyProblem {
   file: string;
   range: SourceRange;
   severity?: Severity;
+  /** A safe fix, applied with --fix. */
+  fix?: Fix;
   /** Gateways the problem was found for (merged across gateways). */
   gateways: string[];
 }
@@ -312,6 +314,7 @@ function checkEngineOnGateway(engine: EngineInfo, schema: GatewaySchema, problem
             ruleId: 'policy-unknown-action', messageId: 'underscores',
             data: { ...data, expected, count: String(underscores[2].length) },
             file: unit.source.file, range: rangeIn(unit, at.start, at.end),
+            fix: allActionIds.includes(expected) ? underscoreFix(unit, action.id, expected) : undefined,
           }, gateway);
           continue;
         }
@@ -379,6 +382,17 @@ function checkEngineOnGateway(engine: EngineInfo, schema: GatewaySchema, problem
 
 function listOr(names: string[]): string {
   return names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * `Target__tool` → `Target___tool` (only when that action exists): the id is replaced in place, and plain
+ * identifier characters need no escaping inside a JSON string.
+ */
+function underscoreFix(unit: PolicyUnit, id: string, expected: string): Fix | undefined {
+  if (!/^[A-Za-z0-9_.-]+$/.test(expected)) return undefined;
+  const quoted = unit.text.indexOf(JSON.stringify(id));
+  if (quoted < 0) return undefined;
+  return { file: unit.source.file, edits: [{ range: rangeIn(unit, quoted + 1, quoted + 1 + id.length), text: expected }] };
 }
 
 function locateAction(unit: PolicyUnit, id: string): { start: number; end: number } {

@@ -10,7 +10,14 @@ export function reportPolicyProblems<M extends string>(
 ): void {
   for (const problem of analyzePolicies(project).problems) {
     if (problem.ruleId !== ruleId) continue;
-    report({ messageId: problem.messageId as M, data: problem.data, range: problem.range, file: problem.file, severity: problem.severity });
+    report({
+      messageId: problem.messageId as M,
+      data: problem.data,
+      range: problem.range,
+      file: problem.file,
+      severity: problem.severity,
+      fix: problem.fix,
+    });
   }
 }
 
