@@ -24,6 +24,8 @@ export default defineRule({
         'Policy {{policy}} forbids every call with no condition: forbid wins, so every tool call through the gateways using engine "{{engine}}" is denied (emergency shutdown). Remove it when that is not intended.',
       contradictoryBounds:
         'Policy {{policy}} can never apply: its condition requires {{bounds}}, which no value satisfies, and AWS reports such policies as ineffective. Fix the bounds.',
+      shadowed:
+        'Policy {{policy}} can never allow anything: the unconditional forbid {{forbid}} covers every action it permits, and forbid always wins. Remove the permit, or narrow the forbid.',
       neverApplies:
         'Policy {{policy}} can never apply on gateway {{gateway}}: Cedar finds it false for every valid request (its scope or condition contradicts the schema), and AWS reports such policies as ineffective. Fix the scope or condition, or remove the policy.',
     },
@@ -32,6 +34,14 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const engine of analyzePolicies(project).engines) {
+      // Unconditional forbids on some actions (forbidding everything is already reported as a shutdown).
+      const forbids = engine.sources.flatMap((source) =>
+        source.kind !== 'statement' ? [] : source.units.flatMap((unit) => {
+          const est = unit.est;
+          const blanket = est && est.effect === 'forbid' && est.conditions.length === 0 && est.principal.op === 'All' && anyGateway(est.resource);
+          return blanket && est.action.op !== 'All' ? [{ name: source.policy, action: est.action as ActionScope }] : [];
+        }),
+      );
       for (const source of engine.sources) {
         if (source.kind !== 'statement') continue;
         for (const unit of source.units) {
@@ -47,10 +57,20 @@ export default defineRule({
               range: { start: source.position(unit.start + at), end: source.position(unit.start + at + 6) },
             });
           }
+          if (est.effect === 'permit') {
+            const shadowing = forbids.find((f) => f.name !== source.policy && covers(f.action, est.action as ActionScope));
+            if (shadowing) {
+              const m = /\bpermit\b/.exec(unit.text);
+              const at = m ? m.index : 0;
+              report({
+                messageId: 'shadowed',
+                data: { policy: `"${source.policy}" of engine "${source.engine}"`, forbid: `"${shadowing.name}"` },
+                range: { start: source.position(unit.start + at), end: source.position(unit.start + at + 6) },
+              });
+            }
+          }
           if (est.conditions.length > 0) continue;
-          const resource = est.resource as { op: string; entity_type?: string; entity?: unknown };
-          const anyResource = resource.op === 'All' || resource.op === '==' || (resource.op === 'is' && resource.entity_type === 'AgentCore::Gateway');
-          if (est.principal.op !== 'All' || est.action.op !== 'All' || !anyResource) continue;
+          if (est.principal.op !== 'All' || est.action.op !== 'All' || !anyGateway(est.resource)) continue;
           const m = /\b(permit|forbid)\b/.exec(unit.text);
           const at = m ? m.index : 0;
           report({
@@ -66,6 +86,39 @@ export default defineRule({
 });
 
 type Expr = Record<string, unknown>;
+
+interface EntityRef {
+  type: string;
+  id: string;
+}
+/** The action scope of a policy in Cedar's JSON form (EST). */
+interface ActionScope {
+  op: string;
+  entity?: EntityRef;
+  entities?: EntityRef[];
+}
+
+function anyGateway(resource: unknown): boolean {
+  const r = resource as { op: string; entity_type?: string };
+  return r.op === 'All' || r.op === '==' || (r.op === 'is' && r.entity_type === 'AgentCore::Gateway');
+}
+
+/** The actions a scope names: exact tool actions, and groups (targets, `CallTool`, `Mcp`). */
+function scopeIds(scope: ActionScope): Array<{ id: string; group: boolean }> {
+  if (scope.op === '==' && scope.entity) return [{ id: scope.entity.id, group: false }];
+  if (scope.op === 'in') return [...(scope.entity ? [scope.entity] : []), ...(scope.entities ?? [])].map((e) => ({ id: e.id, group: true }));
+  return [];
+}
+
+/** Whether every action `permitted` names is also named, or grouped, by `forbidden`. */
+function covers(forbidden: ActionScope, permitted: ActionScope): boolean {
+  const forbid = scopeIds(forbidden);
+  const permit = scopeIds(permitted);
+  if (permit.length === 0 || forbid.length === 0) return false;
+  const blocks = (p: { id: string; group: boolean }) =>
+    forbid.some((f) => f.id === p.id || (f.group && (f.id === 'CallTool' || f.id === 'Mcp' || p.id.startsWith(`${f.id}___`))));
+  return permit.every(blocks);
+}
 
 /** `x < 10 && x > 20` on the same attribute with Long literals, in the `&&` chain of a when clause. */
 function contradictoryBounds(conditions: ReadonlyArray<{ kind: string; body: unknown }>): string | undefined {
