@@ -126,7 +126,9 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
   } else {
     // Source files: discovered once, with roles; text and facts cached per run and shared with project rules.
-    const complete = !target.onlyFiles || target.onlyFiles.has(load.project.config.file);
+    // Whole-project source analysis (a gateway no code reads) needs every source file parsed: only when a whole
+    // project is linted, not for named files, so a pre-commit run on a staged agentcore.json stays fast.
+    const complete = !target.onlyFiles;
     const discovery: Finding[] = [];
     let sources: ProjectSources;
     try {

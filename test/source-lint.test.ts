@@ -51,9 +51,12 @@ describe('source rules through lint()', () => {
     expect(lambda.findings).toEqual([]);
     const main = await lint({ paths: [path.join(root, 'main.py')] });
     expect(ids(main.findings, root)).toEqual(['main.py direct-http-call']);
-    // AC055 needs every runtime file: it runs when agentcore.json is named too.
+    // AC055 needs every runtime file parsed: it runs when the whole project is linted, not for named files (a
+    // staged agentcore.json stays fast in pre-commit).
     const both = await lint({ paths: [path.join(root, 'main.py'), path.join(root, 'agentcore', 'agentcore.json')] });
-    expect(ids(both.findings, root)).toEqual(['agentcore/agentcore.json gateway-url-unread', 'main.py direct-http-call']);
+    expect(ids(both.findings, root)).toEqual(['main.py direct-http-call']);
+    const whole = await lint({ paths: [root] });
+    expect(ids(whole.findings, root)).toEqual(['agentcore/agentcore.json gateway-url-unread', 'main.py direct-http-call']);
   });
 
   it('scans a starter-toolkit project (.bedrock_agentcore.yaml, no agentcore.json): agents are agent code', async () => {

@@ -45,7 +45,8 @@ export default defineRule({
       'already existed: TypeScript templates never read it, and agents added before the gateway do not either (§6). ' +
       'Such a gateway is deployed and billed, its targets and policies are configured, and no agent can call its tools. ' +
       'The rule reads every runtime\'s source files (agent and MCP-server roles, parsed once per run and shared with ' +
-      'the file rules) and stays silent when only some files are linted, a runtime file cannot be read, or the code ' +
+      'the file rules). It runs when a whole project is linted (a folder, as in CI), not when files are named (pre-commit, ' +
+      'even with agentcore.json staged, so commits stay fast), and stays silent when a runtime file cannot be read, or the code ' +
       'builds neither an agent nor an MCP client (a stub has nowhere to plug the tools in).',
     messages: {
       unread:
