@@ -10,7 +10,7 @@ import { docsUrl } from './docs-url.js';
 import { internalError, normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import fastGlob from 'fast-glob';
-import { extractFacts, prepareAdapters } from './source/adapters.js';
+import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import type { SourceFacts } from './source/facts.js';
 import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
@@ -141,7 +141,10 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     }
     const files = projectFileTargets(load.project, rules, target.onlyFiles, sources.roles.keys());
     await prepareAdapters(complete ? [...files, ...sources.roles.keys()] : files);
-    findings = [...discovery, ...runProjectRules(load.project, rules, { severities: config.severities, debug })];
+    // Project checks report only into non-source files (JSON, Cedar, .env: see ProjectRule.check); when only source
+    // files are named, as in most pre-commit runs, none of their findings could be kept.
+    const onlySourceFiles = target.onlyFiles !== undefined && [...target.onlyFiles].every((f) => languageOf(f) !== undefined);
+    findings = [...discovery, ...(onlySourceFiles ? [] : runProjectRules(load.project, rules, { severities: config.severities, debug }))];
     for (const file of files) {
       const read = readTextFile(file, config.maxFileSize);
       if (!read.ok) {

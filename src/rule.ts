@@ -82,7 +82,11 @@ export type FileRole = 'agent' | 'tool' | 'mcp-server' | 'test' | 'other';
 
 export interface ProjectRule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
-  /** Checks the project as a whole (agentcore.json and what it references); absent for file-only rules. */
+  /**
+   * Checks the project as a whole (agentcore.json and what it references); absent for file-only rules. It reports
+   * only into non-source files (JSON, Cedar, .env): findings in source code come from `files.check`, which lets a
+   * run on named source files (pre-commit) skip project checks.
+   */
   check?(context: ProjectRuleContext<MessageId>): void;
   /**
    * Optional file-level check, for rules that also work without a project (`meta.requiresProject: false`):
