@@ -9,8 +9,8 @@ import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig
 import { docsUrl } from './docs-url.js';
 import { internalError, normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
-import fastGlob from 'fast-glob';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
+import { globSync } from './util/lazy-modules.js';
 import type { SourceFacts } from './source/facts.js';
 import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
@@ -132,7 +132,7 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     const discovery: Finding[] = [];
     let sources: ProjectSources;
     try {
-      sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete });
+      sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete, listFiles: complete });
     } catch (error) {
       // Fault isolation: without discovery the config and policy checks still run; source checks cannot.
       discovery.push(internalError('source discovery', load.project.config.file, error, debug));
@@ -194,8 +194,7 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
   const repoRoot = new GitInfo(isDirectory ? input : path.dirname(input)).repositoryRoot() ?? undefined;
   const config = loadLintConfig(isDirectory ? input : path.dirname(input), repoRoot, knownRuleIds);
   const files = isDirectory
-    ? fastGlob
-        .sync(extensions.map((e) => `**/*${e}`), { cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS })
+    ? globSync(extensions.map((e) => `**/*${e}`), { cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS })
         .map((f) => path.normalize(f))
         .sort()
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];

@@ -4,7 +4,7 @@
  * header, cookie; `required` as declared) and, when the JSON request body is an object schema, its properties
  * (a non-object body becomes a `body` property). Local `$ref`s (`#/...`) are resolved with a depth bound.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/lazy-modules.js';
 import type { JsonPath } from '../json/document.js';
 import { asArray, asObject, asString, hasOwn, isObject, type JsonObject } from '../util/json-value.js';
 

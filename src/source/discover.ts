@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fastGlob from 'fast-glob';
+import { globSync } from '../util/lazy-modules.js';
 import ignore, { type Ignore } from 'ignore';
 import type { AgentCoreProject } from '../project.js';
 import type { FileRole } from '../rule.js';
@@ -62,6 +62,11 @@ export interface ScanOptions {
   ignored?: (absolute: string) => boolean;
   /** Whether project-wide source checks (e.g. a gateway nobody reads) may run: false when only some files are linted. */
   complete?: boolean;
+  /**
+   * List and classify every source and dotenv file (default). Off when only named files are linted: their roles are
+   * then computed one by one, on demand, without running git or reading the rest of the project.
+   */
+  listFiles?: boolean;
 }
 
 /**
@@ -70,7 +75,7 @@ export interface ScanOptions {
  */
 export function scanProjectSources(project: AgentCoreProject, options: ScanOptions = {}): ProjectSources {
   const roots = projectRoots(project);
-  const listed = listProjectFiles(project.root, roots.map((r) => r.path));
+  const listed = options.listFiles === false ? [] : listProjectFiles(project.root, roots.map((r) => r.path));
   // Virtualenvs under any name: the folder holding a pyvenv.cfg.
   const venvs = listed.filter((f) => f === 'pyvenv.cfg' || f.endsWith('/pyvenv.cfg')).map((f) => f.slice(0, -'pyvenv.cfg'.length));
   const roles = new Map<string, FileRole>();
@@ -127,7 +132,7 @@ function globListFiles(root: string, rootPaths: readonly string[]): string[] {
   const extensions = SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',');
   // Fixed patterns only, filtered by root afterwards: user-chosen folder names never become glob bases
   // (fast-glob 3 keys a plain object by base folder, so a folder named "constructor" crashes it).
-  const found = fastGlob.sync(['**/.env', '**/.env.*', '**/*.env', '**/pyvenv.cfg', `**/*.{${extensions}}`], {
+  const found = globSync(['**/.env', '**/.env.*', '**/*.env', '**/pyvenv.cfg', `**/*.{${extensions}}`], {
     cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, unique: true, suppressErrors: true,
     ignore: [...SKIPPED_GLOBS, 'agentcore/cdk/**', 'agentcore/.cache/**'],
   });
@@ -151,7 +156,7 @@ interface GitignoreFile {
 
 /** Every .gitignore in the project (outside skipped folders), for projects that are not in a git work tree. */
 function loadGitignores(root: string): GitignoreFile[] {
-  const files = fastGlob.sync('**/.gitignore', {
+  const files = globSync('**/.gitignore', {
     cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: SKIPPED_GLOBS,
   });
   const out: GitignoreFile[] = [];

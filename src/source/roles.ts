@@ -8,7 +8,7 @@
  * web front ends and infrastructure code. Classify, do not flood.
  */
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../util/lazy-modules.js';
 import type { AgentCoreProject } from '../project.js';
 import type { FileRole } from '../rule.js';
 import { asObject, asString, type JsonObject } from '../util/json-value.js';
