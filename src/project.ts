@@ -138,6 +138,16 @@ export function isInside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+export function findRepositoryRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
 /** Git facts about the project, asked lazily and only when a rule needs them. */
 export class GitInfo {
   private topLevel: string | null | undefined;
@@ -146,9 +156,9 @@ export class GitInfo {
 
   /** The repository's top level, or null outside a git work tree (or without git). */
   repositoryRoot(): string | null {
-    if (this.topLevel === undefined) {
-      this.topLevel = this.git(['rev-parse', '--show-toplevel'])?.trim() || null;
-    }
+    // The nearest folder holding `.git` (a folder, or a file in worktrees and submodules): found without
+    // spawning git, which every run needs for the configuration cascade.
+    if (this.topLevel === undefined) this.topLevel = findRepositoryRoot(this.root);
     return this.topLevel;
   }
 

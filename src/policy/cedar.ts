@@ -3,7 +3,7 @@
  * Its offsets are UTF-8 bytes; everything we return is in UTF-16 indices of the checked text.
  */
 import { createRequire } from 'node:module';
-import * as v8 from 'node:v8';
+import { useLiftoffOnly } from '../util/wasm.js';
 import { byteToUtf16Index } from '../json/string-positions.js';
 
 type CedarModule = typeof import('@cedar-policy/cedar-wasm/nodejs');
@@ -14,8 +14,8 @@ let cedar: CedarModule | undefined;
 export function loadCedar(): CedarModule {
   if (!cedar) {
     // With default tiering the first WASM calls cost ~0.6 s of CPU on 2 cores; Liftoff alone is far cheaper
-    // for the small runs a linter makes (stack notes §2.4). Must be set before the module is compiled.
-    v8.setFlagsFromString('--liftoff-only');
+    // for the policy counts projects have (stack notes §2.4).
+    useLiftoffOnly();
     cedar = require('@cedar-policy/cedar-wasm/nodejs') as CedarModule;
   }
   return cedar;
@@ -34,7 +34,16 @@ export function isGuardrailsPolicy(text: string): boolean {
   return /\bwhen\s+guardrails\s*\{/.test(text);
 }
 
-export function cedarSyntaxErrors(text: string): CedarSyntaxError[] {
+/**
+ * cedar-wasm throws on text with a lone surrogate (a JSON statement can hold one: `"\ud800"`). U+FFFD in its place
+ * keeps every UTF-16 index, and it is 3 bytes in UTF-8, as byteToUtf16Index counts a lone surrogate.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+export function cedarSyntaxErrors(rawText: string): CedarSyntaxError[] {
+  const text = wellFormed(rawText);
   const answer = loadCedar().checkParsePolicySet({ staticPolicies: text });
   if (answer.type === 'success') return [];
   return answer.errors.map((error) => {

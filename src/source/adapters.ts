@@ -5,6 +5,7 @@
  * rules run unchanged inside ESLint.
  */
 import * as path from 'node:path';
+import { useLiftoffOnly } from '../util/wasm.js';
 import type { SourceFacts, SourceLanguage } from './facts.js';
 
 export const PYTHON_EXTENSIONS = ['.py'] as const;
@@ -26,14 +27,22 @@ export interface LanguageAdapter {
 
 const adapters = new Map<SourceLanguage, LanguageAdapter>();
 
+/** Up to this many Python files, WASM is compiled with Liftoff only. */
+const LIFTOFF_ONLY_MAX_FILES = 20;
+
 /** Loads the adapters these files need (and only those). */
 export async function prepareAdapters(files: Iterable<string>): Promise<void> {
   const needed = new Set<SourceLanguage>();
+  let pythonFiles = 0;
   for (const file of files) {
     const language = languageOf(file);
+    if (language === 'python') pythonFiles++;
     if (language && !adapters.has(language)) needed.add(language);
   }
   if (needed.has('python')) {
+    // Small runs (pre-commit) pay mostly for compiling tree-sitter's WASM: Liftoff alone is much cheaper than
+    // tiering up; big scans keep default tiering for parsing throughput (stack notes §2.4, §3.3).
+    if (pythonFiles <= LIFTOFF_ONLY_MAX_FILES) useLiftoffOnly();
     const { createPythonAdapter } = await import('./python/adapter.js');
     adapters.set('python', await createPythonAdapter());
   }
