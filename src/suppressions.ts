@@ -62,9 +62,9 @@ export function cedarComments(text: string): CommentFact[] {
       while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
       i++;
     } else if (c === '/' && text[i + 1] === '/') {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
-      if (text[end - 1] === '\r') end--;
+      // Up to the line end: LF, CRLF or a lone CR (a line break for positions too).
+      let end = i;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
       comments.push({ span: { start: i, end } as Span, text: text.slice(i, end) });
       i = end;
     } else {

@@ -45,9 +45,13 @@ export const formatGithub: Formatter = (findings, { cwd }) => {
     }
   }
   // Every finding in plain form, so nothing depends on GitHub keeping the annotation.
+  // The runner reads lines split at CR, LF or CRLF and runs any that starts with `::`: file names and messages
+  // (which quote the project's files) must neither break the line nor start it with `::`.
+  const oneLine = (text: string): string => text.replace(/\r\n|\r|\n/g, ' ');
   for (const f of findings) {
-    const where = `${displayPath(cwd, f.file)}:${f.range.start.line}:${f.range.start.column}`;
-    lines.push(`${where}: ${f.severity} ${f.ruleId}: ${f.message.replace(/\r?\n/g, ' ')}`);
+    const file = oneLine(displayPath(cwd, f.file));
+    const where = `${/^\s*:/.test(file) ? `./${file}` : file}:${f.range.start.line}:${f.range.start.column}`;
+    lines.push(`${where}: ${f.severity} ${f.ruleId}: ${oneLine(f.message)}`);
   }
   const missed = findings.length - annotated.size;
   if (missed > 0) {

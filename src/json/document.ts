@@ -5,6 +5,7 @@
 import { parse as momoaParse } from '@humanwhocodes/momoa';
 import type { DocumentNode, MemberNode, Node as MomoaNode, ValueNode } from '@humanwhocodes/momoa';
 import type { SourceRange } from '../types.js';
+import { LineIndex } from './string-positions.js';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -47,6 +48,8 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
   let ast: DocumentNode | undefined;
   try {
     ast = momoaParse(text, { mode: 'json', ranges: true, tokens: true });
+    const control = controlCharacterProblem(ast, text);
+    if (control) problems.push(control);
   } catch (strictError) {
     problems.push(syntaxProblem(strictError, text));
     try {
@@ -58,6 +61,7 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
     }
   }
   if (!ast) return { file, text: rawText, problems };
+  relocateMultilineStrings(ast, text);
   const depthProblem = checkDepth(ast);
   if (depthProblem) {
     problems.push(depthProblem);
@@ -74,8 +78,10 @@ const TOKEN_TEXT: Record<string, string> = {
 
 function syntaxProblem(error: unknown, text: string): JsonSyntaxProblem {
   const e = error as { message?: string; line?: number; column?: number; offset?: number };
-  const line = typeof e.line === 'number' ? e.line : 1;
-  const column = typeof e.column === 'number' ? e.column : 1;
+  // From the offset when there is one: momoa's line and column are wrong at the end of input after a line break.
+  const at = typeof e.offset === 'number' ? new LineIndex(text).position(Math.min(Math.max(e.offset, 0), text.length)) : undefined;
+  const line = at?.line ?? (typeof e.line === 'number' ? e.line : 1);
+  const column = at?.column ?? (typeof e.column === 'number' ? e.column : 1);
   let message = String(e.message ?? error)
     .replace(/\s*\(\d+:\d+\)\s*$/, '')
     .replace(/\.+$/, '')
@@ -85,11 +91,63 @@ function syntaxProblem(error: unknown, text: string): JsonSyntaxProblem {
   if (/end of input/.test(message) || (rest !== undefined && rest.trim() === '')) {
     message = `the file ends before the JSON is complete (${message}); is it truncated? Complete or restore the file`;
   }
+  // One character wide, but never past the end of the line (an error at the end of input or of a line).
+  const lineLength = text.split(/\r\n|\r|\n/)[line - 1]?.length ?? 0;
   return {
     kind: 'syntax',
     message: `Invalid JSON: ${message}.`,
-    range: { start: { line, column }, end: { line, column: column + 1 } },
+    range: { start: { line, column }, end: { line, column: Math.max(column, Math.min(column + 1, lineLength + 1)) } },
   };
+}
+
+/**
+ * momoa accepts raw control characters (tabs, line breaks, NUL ...) inside strings; JSON.parse rejects them.
+ * Reported, with the value still read, like the other JSON extensions.
+ */
+function controlCharacterProblem(ast: DocumentNode, text: string): JsonSyntaxProblem | undefined {
+  for (const token of ast.tokens ?? []) {
+    if (token.type !== 'String') continue;
+    const raw = text.slice(token.loc.start.offset, token.loc.end.offset);
+    const index = raw.search(/[\u0000-\u001f]/);
+    if (index < 0) continue;
+    const lines = new LineIndex(text);
+    const start = lines.position(token.loc.start.offset + index);
+    const code = raw.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      kind: 'syntax',
+      message: `Invalid JSON: unescaped control character U+${code} in a string, which JSON.parse rejects; write it as \\u${code.toLowerCase()}.`,
+      // A line break ends its line: nothing of it to underline.
+      range: { start, end: { line: start.line, column: start.column + (/[\r\n]/.test(raw[index]) ? 0 : 1) } },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * momoa computes where a string token ends from its start and length, which is wrong when the string holds a raw
+ * line break (invalid JSON, reported above). Then every position is recomputed from its (correct) offset.
+ */
+function relocateMultilineStrings(ast: DocumentNode, text: string): void {
+  const multiline = (ast.tokens ?? []).some(
+    (t) => t.type === 'String' && /[\r\n]/.test(text.slice(t.loc.start.offset, t.loc.end.offset)),
+  );
+  if (!multiline) return;
+  const lines = new LineIndex(text);
+  const fix = (loc: MomoaNode['loc']): void => {
+    for (const p of [loc.start, loc.end]) Object.assign(p, lines.position(p.offset));
+  };
+  for (const token of ast.tokens ?? []) fix(token.loc);
+  const isNode = (x: unknown): x is MomoaNode => typeof x === 'object' && x !== null && 'type' in x && 'loc' in x;
+  const stack: MomoaNode[] = [ast];
+  while (stack.length) {
+    const node = stack.pop()!;
+    fix(node.loc);
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'loc' || key === 'tokens') continue;
+      if (Array.isArray(child)) stack.push(...child.filter(isNode));
+      else if (isNode(child)) stack.push(child);
+    }
+  }
 }
 
 /** When the lenient parse succeeds, say precisely which JSON extension (comment, trailing comma) broke strict JSON. */

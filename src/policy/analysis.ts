@@ -15,7 +15,7 @@ import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
-import { cedarSyntaxErrors, isGuardrailsPolicy, loadCedar } from './cedar.js';
+import { cedarSyntaxErrors, isGuardrailsPolicy, loadCedar, wellFormed } from './cedar.js';
 import { buildGatewaySchema, type GatewaySchema } from './schema.js';
 import { findInCode, splitPolicies } from './split.js';
 
@@ -135,7 +135,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
             ...base,
             kind: 'statement',
             file: doc.file,
-            text: statement,
+            text: wellFormed(statement), // same indices; cedar-wasm throws on lone surrogates
             guardrails: isGuardrailsPolicy(statement),
             position: (i) => l.position(offsets[Math.max(0, Math.min(i, offsets.length - 1))]),
           });

@@ -1519,7 +1519,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
 
   strings.sort((a, b) => a.span.start - b.span.start);
   directives.sort((a, b) => a.span.start - b.span.start);
-  const commentFacts = comments.map((c) => ({ span: span(c), text: src(c).trimEnd() }));
+  // With CRLF line ends the comment token keeps the `\r`: the span ends with the trimmed text, before the line end.
+  const commentFacts = comments.map((c) => {
+    const text = src(c).trimEnd();
+    return { span: { start: c.start, end: c.start + text.length }, text };
+  });
   return { language: 'python', comments: commentFacts, strings, calls, envReads, directives, parseProblems };
 }
 
