@@ -42,10 +42,9 @@ async function unknownNames(): Promise<string[]> {
 describe('project cache', () => {
   it('reloads the project when agentcore.json changes', async () => {
     expect(await unknownNames()).toEqual(['1:25']);
-    const withNotes = demoConfig.replace(
-      '{ "name": "TripMemory", "eventExpiryDuration": 30, "strategies": [] }',
-      '{ "name": "TripMemory", "eventExpiryDuration": 30, "strategies": [] }, { "name": "Notes", "eventExpiryDuration": 30, "strategies": [] }',
-    );
+    const spec = JSON.parse(demoConfig);
+    spec.memories.push({ name: 'Notes', eventExpiryDuration: 30, strategies: [] });
+    const withNotes = JSON.stringify(spec, null, 2) + '\n';
     expect(withNotes).not.toBe(demoConfig);
     fs.writeFileSync(configFile, withNotes);
     const later = new Date(Date.now() + 5_000);

@@ -24,3 +24,14 @@ describe('splitPolicies', () => {
     expect(findInCode(text, 'principal.hasTag(')).toEqual([0, 62]);
   });
 });
+
+describe('comments ending at a lone CR', () => {
+  it('end the comment: the policy after it is still split and searched', () => {
+    const text = 'permit(principal, action, resource); // first;\rforbid(principal, action, resource) when { principal.x };';
+    expect(splitPolicies(text).map((s) => text.slice(s.start, s.end).trim())).toEqual([
+      'permit(principal, action, resource);',
+      expect.stringMatching(/^(\/\/ first;\r)?forbid\(principal, action, resource\) when \{ principal\.x \};$/),
+    ]);
+    expect(findInCode(text, 'principal.x')).toHaveLength(1);
+  });
+});

@@ -15,7 +15,7 @@ export function splitPolicies(text: string): PolicySpan[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
       continue;
     }
     if (/\s/.test(c)) continue;
@@ -38,7 +38,7 @@ export function findInCode(text: string, needle: string, from = 0, to = text.len
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c === '/' && text[i + 1] === '/') {
-      while (i < to && text[i] !== '\n') i++;
+      while (i < to && text[i] !== '\n' && text[i] !== '\r') i++;
       continue;
     }
     if (c === '"') {
