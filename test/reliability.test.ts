@@ -98,6 +98,34 @@ describe('hostile source files', () => {
     expect(result.findings.some((f) => f.ruleId === 'referenced-files-exist')).toBe(true);
   });
 
+  it('a directory where a file is expected, and schema or policy paths escaping the project: reported, never read', async () => {
+    const outside = tree({ 'leak.cedar': 'permit(principal, action, resource);\n', 'leak.json': '[]' });
+    const escape = path.relative(path.join(os.tmpdir(), 'p'), outside);
+    const dir = tree({
+      'agentcore/agentcore.json': JSON.stringify({
+        name: 'Refs',
+        version: 1,
+        agentCoreGateways: [{
+          name: 'gw', authorizerType: 'AWS_IAM',
+          targets: [
+            { name: 'a', targetType: 'lambdaFunctionArn', lambdaFunctionArn: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:a', toolSchemaFile: 'schemas' } },
+            { name: 'b', targetType: 'openApiSchema', schemaSource: { inline: { path: `${escape}/leak.json` } }, outboundAuth: { type: 'API_KEY', credentialName: 'k' } },
+          ],
+        }],
+        credentials: [{ authorizerType: 'ApiKeyCredentialProvider', name: 'k' }],
+        policyEngines: [{ name: 'E', policies: [{ name: 'P', statement: 'permit(principal, action, resource) when { true };', sourceFile: `${escape}/leak.cedar` }] }],
+      }, null, 2),
+      'agentcore/aws-targets.json': '[]',
+      'schemas/readme.txt': 'a folder, not a tool schema file',
+    });
+    const result = await lint({ paths: [dir] });
+    const refs = result.findings.filter((f) => f.ruleId === 'referenced-files-exist').map((f) => f.message);
+    expect(refs.some((m) => /directory|folder/i.test(m))).toBe(true);
+    expect(refs.filter((m) => /outside the project/i.test(m)).length).toBeGreaterThanOrEqual(2);
+    expect(result.findings.some((f) => f.file.startsWith(outside))).toBe(false);
+    expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
+  });
+
   it('symlink loops and symlinks leading outside the project are not followed', async () => {
     const outside = tree({ 'leak.py': 'TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n' });
     const dir = tree({ 'agentcore/agentcore.json': AGENT_CONFIG, 'agentcore/aws-targets.json': '[]', 'app/Agent/main.py': 'x = 1\n' });
