@@ -116,6 +116,32 @@ function toFinding(
   };
 }
 
+/** Where a finding about a file as a whole points. */
+export const FILE_START: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/**
+ * A finding the engine itself emits on a rule's behalf (an unreadable agentcore.json, a problem with a suppression
+ * comment), with the severity configuration gives the rule; undefined when the rule is off.
+ */
+export function engineFinding(
+  rule: ProjectRule,
+  messageId: string,
+  at: { file: string; range: SourceRange; data?: Record<string, string | number>; severity?: Severity },
+  severities?: ReadonlyMap<string, SeveritySetting>,
+): Finding | undefined {
+  const configured = severities?.get(rule.meta.id);
+  const setting = configured === undefined ? (at.severity ?? rule.meta.defaultSeverity) : normalizeSeverity(configured);
+  if (setting === 'off') return undefined;
+  return {
+    ruleId: rule.meta.id,
+    severity: setting,
+    file: at.file,
+    range: at.range,
+    message: formatMessage(rule.meta.messages[messageId], at.data),
+    docsUrl: docsUrl(rule.meta.id),
+  };
+}
+
 export function internalError(ruleId: string, file: string, error: unknown, debug = false): Finding {
   const err = error instanceof Error ? error : new Error(String(error));
   const detail = debug && err.stack ? `\n${err.stack}` : '';

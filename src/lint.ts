@@ -6,17 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
 import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig } from './config.js';
-import { docsUrl } from './docs-url.js';
-import { internalError, normalizeSeverity, runFileRules, runProjectRules, sortFindings } from './engine.js';
+import { engineFinding, FILE_START, internalError, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import { globSync } from './util/lazy-modules.js';
 import type { SourceFacts } from './source/facts.js';
 import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
-import { formatMessage, type FileRole, type ProjectRule } from './rule.js';
+import type { FileRole, ProjectRule } from './rule.js';
 import { applySuppressions, cedarComments, parseDirectives } from './suppressions.js';
-import type { Finding, Severity } from './types.js';
+import type { Finding } from './types.js';
 import unreadableFile from '../rules/config/unreadable-file.js';
 import suppressionDirective from '../rules/source/suppression-directive.js';
 
@@ -123,7 +122,8 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
   const load = loadProject(target.root, config.maxFileSize);
   let findings: Finding[];
   if (!load.ok) {
-    findings = [unreadableFinding(load.configFile, load.reason, config)].filter((f): f is Finding => f !== undefined);
+    const unreadable = engineFinding(unreadableFile, 'unreadable', { file: load.configFile, range: FILE_START, data: { detail: load.reason } }, config.severities);
+    findings = unreadable ? [unreadable] : [];
   } else {
     // Source files: discovered once, with roles; text and facts cached per run and shared with project rules.
     // Whole-project source analysis (a gateway no code reads) needs every source file parsed: only when a whole
@@ -235,35 +235,15 @@ function lintFile(
   const directives = comments?.length ? parseDirectives(comments, text) : [];
   if (directives.length === 0) return found;
   const { kept, problems } = applySuppressions(found, directives, run.knownRuleIds);
-  const configured = config.severities.get(suppressionDirective.meta.id);
-  if (configured !== undefined && normalizeSeverity(configured) === 'off') return kept;
-  const problemFindings = problems.map((p): Finding => ({
-    ruleId: suppressionDirective.meta.id,
-    severity: configured !== undefined ? (normalizeSeverity(configured) as Severity) : p.severity,
-    file,
-    range: p.range,
-    message: formatMessage(suppressionDirective.meta.messages[p.messageId], p.data),
-    docsUrl: docsUrl(suppressionDirective.meta.id),
-  }));
-  return [...kept, ...problemFindings];
+  const problemFindings = problems.map((p) =>
+    engineFinding(suppressionDirective, p.messageId, { file, range: p.range, data: p.data, severity: p.severity }, config.severities),
+  );
+  return [...kept, ...problemFindings.filter((f): f is Finding => f !== undefined)];
 }
 
 function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
   return loadLintConfig(root, new GitInfo(root).repositoryRoot() ?? undefined, knownRuleIds);
 }
 
-function unreadableFinding(file: string, detail: string, config: LintConfig): Finding | undefined {
-  const configured = config.severities.get(unreadableFile.meta.id);
-  const severity = configured === undefined ? unreadableFile.meta.defaultSeverity : normalizeSeverity(configured);
-  if (severity === 'off') return undefined;
-  return {
-    ruleId: unreadableFile.meta.id,
-    severity: severity as Severity,
-    file,
-    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-    message: formatMessage(unreadableFile.meta.messages.unreadable, { detail }),
-    docsUrl: docsUrl(unreadableFile.meta.id),
-  };
-}
 
 export { ConfigError };

@@ -9,12 +9,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyOverrides, isIgnored, type LintConfig } from '../../dist/src/config.js';
-import { docsUrl } from '../../dist/src/docs-url.js';
-import { normalizeSeverity, runProjectRules } from '../../dist/src/engine.js';
-import { formatMessage } from '../../dist/src/rule.js';
+import { engineFinding, FILE_START, runProjectRules } from '../../dist/src/engine.js';
 import { loadProject } from '../../dist/src/project.js';
 import { scanProjectSources } from '../../dist/src/source/discover.js';
-import type { Finding, Severity } from '../../dist/src/types.js';
+import type { Finding } from '../../dist/src/types.js';
 import unreadableFile from '../../dist/rules/config/unreadable-file.js';
 import { projectRules } from '../../dist/rules/index.js';
 import { absoluteFilename, lintConfigFor } from './bridge.js';
@@ -38,21 +36,6 @@ function isSavedText(file: string, text: string): boolean {
   return (decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded) === text;
 }
 
-/** The CLI's finding for an agentcore.json it cannot read as text (src/lint.ts does the same). */
-function unreadableFinding(file: string, detail: string, config: LintConfig): Finding | undefined {
-  const configured = config.severities.get(unreadableFile.meta.id);
-  const severity = configured === undefined ? unreadableFile.meta.defaultSeverity : normalizeSeverity(configured);
-  if (severity === 'off') return undefined;
-  return {
-    ruleId: unreadableFile.meta.id,
-    severity: severity as Severity,
-    file,
-    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-    message: formatMessage(unreadableFile.meta.messages.unreadable, { detail }),
-    docsUrl: docsUrl(unreadableFile.meta.id),
-  };
-}
-
 let last: { file: string; text: string; findings: Finding[] } | undefined;
 
 /** The CLI's findings for this agentcore.json text that are located in it. */
@@ -66,7 +49,7 @@ export function configFindings(file: string, text: string): Finding[] {
   // otherwise lint the editor's unsaved text.
   const load = loadProject(root, config.maxFileSize, isSavedText(file, text) ? {} : { configText: text });
   if (!load.ok) {
-    const finding = unreadableFinding(load.configFile, load.reason, config);
+    const finding = engineFinding(unreadableFile, 'unreadable', { file: load.configFile, range: FILE_START, data: { detail: load.reason } }, config.severities);
     last = { file, text, findings: finding ? applyOverrides(config, [finding]) : [] };
     return last.findings;
   }
