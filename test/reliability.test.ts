@@ -59,6 +59,37 @@ describe('hostile agentcore.json', () => {
   });
 });
 
+describe('many policies', () => {
+  it('2,000 policies (some broken) lint without a crash, each problem located in its own statement', async () => {
+    const policies = Array.from({ length: 2000 }, (_, i) => ({
+      name: `P${i}`,
+      statement: i % 500 === 0
+        ? `permit(principal, action == AgentCore::Action::"tools___lookup", resource) when { context.input.q == };`
+        : `permit(principal is AgentCore::IamEntity, action == AgentCore::Action::"tools___lookup", resource) when { context.input.q == "v${i}" };`,
+    }));
+    const dir = tree({
+      'agentcore/agentcore.json': JSON.stringify({
+        name: 'ManyPolicies',
+        version: 1,
+        agentCoreGateways: [{
+          name: 'gw', authorizerType: 'AWS_IAM', policyEngineConfiguration: { policyEngineName: 'E', mode: 'ENFORCE' },
+          targets: [{ name: 'tools', targetType: 'lambda', toolDefinitions: [{ name: 'lookup', description: 'Look up', inputSchema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }],
+            compute: { host: 'Lambda', implementation: { language: 'Python', path: 'tools/', handler: 'h.handler' }, pythonVersion: 'PYTHON_3_12' } }],
+        }],
+        policyEngines: [{ name: 'E', policies }],
+      }, null, 1),
+      'agentcore/aws-targets.json': '[]',
+      'tools/h.py': 'def handler(event, context):\n    return {}\n',
+    });
+    const result = await lint({ paths: [dir] });
+    expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
+    const syntax = result.findings.filter((f) => f.ruleId === 'policy-syntax');
+    expect(syntax).toHaveLength(4);
+    const text = fs.readFileSync(path.join(dir, 'agentcore', 'agentcore.json'), 'utf8').split('\n');
+    for (const f of syntax) expect(text[f.range.start.line - 1]).toContain('"statement"');
+  });
+});
+
 describe('hostile source files', () => {
   it('binary and invalid UTF-8 files with source extensions are skipped with a note, the rest is still linted', () => {
     const dir = tree({
