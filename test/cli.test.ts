@@ -1,17 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, MINIMAL_CONFIG, ROOT, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { MINIMAL_CONFIG, ROOT, runCli, useTempTrees } from './helpers/cli.js';
 
-const trees: string[] = [];
-function tree(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  trees.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of trees) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tree = useTempTrees();
 
 const BROKEN = '{\n  "name": "Broken",\n  "version": 1,\n}\n';
 

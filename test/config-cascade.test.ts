@@ -1,16 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempTrees } from './helpers/cli.js';
 
 const BROKEN = '{\n  "name": "Broken",\n  "version": 1,\n}\n';
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 function repo(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  dirs.push(dir);
+  const dir = tree(files);
   execFileSync('git', ['init', '-q'], { cwd: dir });
   return dir;
 }

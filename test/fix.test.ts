@@ -1,16 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, runCli } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempTrees } from './helpers/cli.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function tree(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  dirs.push(dir);
-  return dir;
-}
+const tree = useTempTrees();
 
 describe('--fix', () => {
   it('removes a BOM and trailing commas, idempotently, and leaves everything else alone', () => {
@@ -56,8 +50,7 @@ describe('--fix', () => {
 describe('--fix on Cedar actions', () => {
   it('rewrites Target__tool to Target___tool inside the JSON string when exactly that action exists', () => {
     const demo = path.resolve(__dirname, '..', 'fixtures', 'demo-project');
-    const dir = makeTree({});
-    dirs.push(dir);
+    const dir = tree();
     fs.cpSync(demo, dir, { recursive: true });
     const config = path.join(dir, 'agentcore', 'agentcore.json');
     const before = fs.readFileSync(config, 'utf8');

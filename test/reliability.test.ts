@@ -3,24 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRules } from '../rules/index.js';
 import { lint } from '../src/lint.js';
 import { defineRule } from '../src/rule.js';
-import { makeTree, MINIMAL_CONFIG, ROOT, runCli } from './helpers/cli.js';
+import { MINIMAL_CONFIG, ROOT, runCli, useTempTrees } from './helpers/cli.js';
 
-const trees: string[] = [];
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = makeTree({});
-  trees.push(dir);
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(dir, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
-afterAll(() => trees.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 const AGENT_CONFIG = JSON.stringify({
   name: 'Hostile',
@@ -225,8 +214,7 @@ describe('fault isolation', () => {
 
 describe('no side effects', () => {
   it('never opens a network connection (linting the demo project with the network trapped)', () => {
-    const trapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trap-')), 'attempts.log');
-    trees.push(path.dirname(trapFile));
+    const trapFile = path.join(tree(), 'attempts.log');
     const result = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test', 'helpers', 'no-network.cjs'), path.join(ROOT, 'bin', 'agentcore-lint.js'), '--format', 'json', 'fixtures/demo-project'], {
       cwd: ROOT,
       env: { ...process.env, AGENTCORE_LINT_NETWORK_TRAP: trapFile },

@@ -4,23 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadProject, type AgentCoreProject } from '../src/project.js';
 import { scanProjectSources, isDotenvFile, isSkippedPath } from '../src/source/discover.js';
 import { classifyFile, legacyToolkitRoots, normalizeRelative, sourceRoots } from '../src/source/roles.js';
 import { projectSources } from '../src/source/project-sources.js';
-import { makeTree } from './helpers/cli.js';
+import { useTempTrees } from './helpers/cli.js';
 
-const trees: string[] = [];
-afterEach(() => {
-  for (const dir of trees.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  trees.push(dir);
-  return dir;
-}
+const tree = useTempTrees();
 
 function load(root: string): AgentCoreProject {
   const result = loadProject(root);

@@ -4,20 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
-import { makeTree } from './helpers/cli.js';
+import { useTempTrees } from './helpers/cli.js';
 
-const trees: string[] = [];
-afterEach(() => {
-  for (const dir of trees.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const dir = makeTree(files);
-  trees.push(dir);
-  return dir;
-}
+const tree = useTempTrees();
 
 const DIRECT = 'import requests\n\n\ndef forecast():\n    return requests.get("https://api.weather.example.com/v1").json()\n';
 const AGENT = 'from strands import Agent\n\nagent = Agent()\n';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'agentcore-lint.js');
@@ -24,7 +25,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 }
 
 /** Creates a temporary folder with the given files (relative path → content); removed by the caller. */
-export function makeTree(files: Record<string, string>): string {
+export function makeTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-lint-'));
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(dir, relative);
@@ -32,6 +33,22 @@ export function makeTree(files: Record<string, string>): string {
     fs.writeFileSync(file, content);
   }
   return dir;
+}
+
+/**
+ * For a test file: a `tree(files)` that makes a temporary folder (as makeTree) and removes every one it made once
+ * the file's tests are done.
+ */
+export function useTempTrees(): (files?: Record<string, string | Buffer>) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return (files = {}) => {
+    const dir = makeTree(files);
+    made.push(dir);
+    return dir;
+  };
 }
 
 export const MINIMAL_CONFIG = JSON.stringify({ name: 'Minimal', version: 1 }, null, 2) + '\n';
