@@ -17,6 +17,20 @@ import { projectRules } from '../../dist/rules/index.js';
 import { absoluteFilename, fileContext, KNOWN_RULE_IDS, offByOverride, ruleIsOff } from './bridge.js';
 import { suggestionsFor } from './suggestions.js';
 
+/** The file an ESLint rule is running on, with its agentcore-lint context; undefined when the rule does not apply. */
+function lintedFile(
+  context: { filename: string; cwd: string; sourceCode: { text: string } },
+  rule: ProjectRule,
+  extensions: readonly string[],
+): { file: string; text: string; ctx: ReturnType<typeof fileContext> } | undefined {
+  const file = absoluteFilename(context.filename, context.cwd);
+  if (!file) return undefined;
+  if (!extensions.includes(file.slice(file.lastIndexOf('.')).toLowerCase())) return undefined;
+  const text = context.sourceCode.text;
+  const ctx = fileContext(file, text);
+  return ctx.skipped || ruleIsOff(rule, ctx.config) ? undefined : { file, text, ctx };
+}
+
 export interface AgentcoreRuleDocs {
   description: string;
   /** The agentcore-lint rule code (`AC0xx`). */
@@ -74,13 +88,9 @@ export function eslintRuleFor(rule: ProjectRule) {
     create(context) {
       return {
         Program() {
-          const file = absoluteFilename(context.filename, context.cwd);
-          if (!file) return;
-          const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
-          if (!files.extensions.includes(extension)) return;
-          const text = context.sourceCode.text;
-          const ctx = fileContext(file, text);
-          if (ctx.skipped || ruleIsOff(rule, ctx.config)) return;
+          const linted = lintedFile(context, rule, files.extensions);
+          if (!linted) return;
+          const { file, text, ctx } = linted;
           const suggest = suggestionsFor(rule.meta.id);
           try {
             files.check({
@@ -135,13 +145,9 @@ export function suppressionDirectiveRule(rule: ProjectRule) {
     create(context) {
       return {
         Program() {
-          const file = absoluteFilename(context.filename, context.cwd);
-          if (!file) return;
-          const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
-          if (!SCRIPT_EXTENSIONS.includes(extension)) return;
-          const text = context.sourceCode.text;
-          const ctx = fileContext(file, text);
-          if (ctx.skipped || ruleIsOff(rule, ctx.config)) return;
+          const linted = lintedFile(context, rule, SCRIPT_EXTENSIONS);
+          if (!linted) return;
+          const { file, text, ctx } = linted;
           const directives = ctx.directives();
           if (directives.length === 0) return;
           const found = runFileRules(file, text, projectRules, {
