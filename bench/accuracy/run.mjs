@@ -67,25 +67,24 @@ async function templatesBench() {
       }
     }
   }
-  fs.mkdirSync(path.join(project, 'agentcore'), { recursive: true });
-  fs.writeFileSync(path.join(project, 'agentcore', 'agentcore.json'), JSON.stringify({ name: 'TemplatesBench', version: 1, runtimes }, null, 2));
-  fs.writeFileSync(path.join(project, 'agentcore', 'aws-targets.json'), '[]\n');
+  const { files, elapsed, findings } = await lintAsProject(project, { name: 'TemplatesBench', version: 1, runtimes });
+  const broad = await broadCodeLocationBench(path.join(packDir, 'package', 'dist'));
+  return { package: PACKAGE, runtimes: runtimes.length, sourceFiles: files.length, elapsedMs: elapsed, findings, broad };
+}
 
-  const files = listFiles(project).filter((f) => /\.(?:py|ts|tsx|js|mjs|cjs)$/.test(f));
+/** Makes `folder` an AgentCore project with this spec, lints it, and returns its source files and source findings. */
+async function lintAsProject(folder, spec) {
+  fs.mkdirSync(path.join(folder, 'agentcore'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'agentcore', 'agentcore.json'), JSON.stringify(spec, null, 2));
+  fs.writeFileSync(path.join(folder, 'agentcore', 'aws-targets.json'), '[]\n');
+  const files = listFiles(folder).filter((f) => /\.(?:py|ts|tsx|js|mjs|cjs)$/.test(f));
   const started = Date.now();
-  const result = await lint({ paths: [project] });
+  const result = await lint({ paths: [folder] });
   const elapsed = Date.now() - started;
   const findings = result.findings
     .filter((f) => SOURCE_RULES.has(f.ruleId) || f.ruleId === 'internal-error')
-    .map((f) => ({
-      file: path.relative(project, f.file).split(path.sep).join('/'),
-      line: f.range.start.line,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-    }));
-  const broad = await broadCodeLocationBench(path.join(packDir, 'package', 'dist'));
-  return { package: PACKAGE, runtimes: runtimes.length, sourceFiles: files.length, elapsedMs: elapsed, findings, broad };
+    .map((f) => ({ file: path.relative(folder, f.file).split(path.sep).join('/'), line: f.range.start.line, ruleId: f.ruleId, severity: f.severity, message: f.message }));
+  return { files, elapsed, findings };
 }
 
 /**
@@ -96,19 +95,10 @@ async function templatesBench() {
 async function broadCodeLocationBench(dist) {
   const project = path.join(work, 'broad-project');
   fs.cpSync(dist, path.join(project, 'code'), { recursive: true });
-  fs.mkdirSync(path.join(project, 'agentcore'), { recursive: true });
-  fs.writeFileSync(path.join(project, 'agentcore', 'agentcore.json'), JSON.stringify({
+  const { files, elapsed, findings } = await lintAsProject(project, {
     name: 'BroadBench', version: 1,
     runtimes: [{ name: 'Everything', build: 'CodeZip', entrypoint: 'main.py', codeLocation: '.', protocol: 'HTTP' }],
-  }));
-  fs.writeFileSync(path.join(project, 'agentcore', 'aws-targets.json'), '[]\n');
-  const files = listFiles(project).filter((f) => /\.(?:py|ts|tsx|js|mjs|cjs)$/.test(f));
-  const started = Date.now();
-  const result = await lint({ paths: [project] });
-  const elapsed = Date.now() - started;
-  const findings = result.findings
-    .filter((f) => SOURCE_RULES.has(f.ruleId) || f.ruleId === 'internal-error')
-    .map((f) => ({ file: path.relative(project, f.file).split(path.sep).join('/'), line: f.range.start.line, ruleId: f.ruleId, severity: f.severity, message: f.message }));
+  });
   const { loadProject } = await import(path.join(ROOT, 'dist', 'src', 'project.js'));
   const { scanProjectSources } = await import(path.join(ROOT, 'dist', 'src', 'source', 'discover.js'));
   const roles = {};
