@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFacts, prepareAdapters } from '../src/source/adapters.js';
 import type { CommentFact, SourceFacts } from '../src/source/facts.js';
 import { cedarComments, parseDirectives } from '../src/suppressions.js';
-import type { Position, SourceRange } from '../src/types.js';
+import { expectRangeInside } from './helpers/locations.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261121);
 const params = (numRuns: number) => ({ seed: SEED, numRuns, endOnFailure: false });
@@ -169,24 +169,6 @@ function expectSpansInside(facts: SourceFacts, text: string): void {
   for (const c of facts.comments) expect(c.text, 'a comment\'s text is the text of its span').toBe(text.slice(c.span.start, c.span.end));
 }
 
-function lineLengths(text: string): number[] {
-  return text.split(/\r\n|\r|\n/).map((l) => l.length);
-}
-
-function expectPositionInside(text: string, p: Position, what: string): void {
-  const lengths = lineLengths(text);
-  const where = `${what} ${p.line}:${p.column} in ${JSON.stringify(text)}`;
-  expect(p.line, where).toBeGreaterThanOrEqual(1);
-  expect(p.line, where).toBeLessThanOrEqual(lengths.length);
-  expect(p.column, where).toBeGreaterThanOrEqual(1);
-  expect(p.column, where).toBeLessThanOrEqual(lengths[p.line - 1] + 1);
-}
-
-function expectRangeInside(text: string, r: SourceRange, what: string): void {
-  expectPositionInside(text, r.start, `${what} start`);
-  expectPositionInside(text, r.end, `${what} end`);
-  expect(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.column <= r.end.column), `${what} start ≤ end`).toBe(true);
-}
 
 function expectDirectivesInside(comments: CommentFact[], text: string): void {
   for (const d of parseDirectives(comments, text)) {

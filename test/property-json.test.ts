@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locatePath, parseJsonDocument, resolvePath, type JsonPath } from '../src/json/document.js';
 import { LineIndex } from '../src/json/string-positions.js';
-import type { Position, SourceRange } from '../src/types.js';
+import { expectRangeInside } from './helpers/locations.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261121);
 const RUNS = 300;
@@ -108,26 +108,6 @@ const MUTATED_TEXT = fc.oneof(
 // ---------------------------------------------------------------------------------------------- checks
 
 /** Lines as editors count them (LF, CRLF, lone CR), without their terminators. */
-function lineLengths(text: string): number[] {
-  return text.split(/\r\n|\r|\n/).map((l) => l.length);
-}
-
-function expectPositionInside(text: string, p: Position, what: string): void {
-  const lengths = lineLengths(text);
-  const where = `${what} ${p.line}:${p.column} in ${JSON.stringify(text)}`;
-  expect(Number.isInteger(p.line) && Number.isInteger(p.column), where).toBe(true);
-  expect(p.line, where).toBeGreaterThanOrEqual(1);
-  expect(p.line, where).toBeLessThanOrEqual(lengths.length);
-  expect(p.column, where).toBeGreaterThanOrEqual(1);
-  expect(p.column, where).toBeLessThanOrEqual(lengths[p.line - 1] + 1);
-}
-
-function expectRangeInside(text: string, r: SourceRange, what: string): void {
-  expectPositionInside(text, r.start, `${what} start`);
-  expectPositionInside(text, r.end, `${what} end`);
-  const lines = new LineIndex(text);
-  expect(lines.offset(r.start), `${what} start ≤ end`).toBeLessThanOrEqual(lines.offset(r.end));
-}
 
 /** Deep equality that sees own `__proto__` keys, key order, prototypes and -0. */
 function sameJson(a: unknown, b: unknown): boolean {
