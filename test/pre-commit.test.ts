@@ -1,6 +1,7 @@
 /**
- * The pre-commit hook, run through the command line it declares (the pre-commit framework itself is not
- * installed in CI): `entry` + the staged files that match `files`.
+ * The pre-commit hook, run through the command line it declares: `entry` + the staged files that match `files`.
+ * This always runs; pre-commit-framework.test.ts runs the hook through the pre-commit framework itself when it is
+ * installed (it is not in CI).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,8 +28,10 @@ describe('.pre-commit-hooks.yaml', () => {
   it('declares a node hook that runs our bin on the files pre-commit passes', () => {
     expect(hook).toMatchObject({ language: 'node', pass_filenames: true });
     expect(Object.keys(pkg.bin)).toContain(hook.entry);
-    // pre-commit installs node hooks with `npm pack`, which must build dist/ first.
+    // pre-commit installs node hooks with `npm pack`, which must build dist/ first...
     expect(pkg.scripts.prepack).toContain('build');
+    // ...without printing to stdout, where pre-commit reads the tarball's name: lifecycle scripts in the background.
+    expect(fs.readFileSync(path.join(ROOT, '.npmrc'), 'utf8')).toMatch(/^foreground-scripts=false$/m);
   });
 
   it.each([
