@@ -15,7 +15,7 @@ export interface CliRun {
 
 /** Runs the built CLI (npm test builds first) as a user would, in `cwd`. */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build`');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build`');
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
