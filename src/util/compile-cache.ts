@@ -1,0 +1,103 @@
+/**
+ * Loads a big CommonJS file (the 9 MB TypeScript compiler, the precompiled ajv validators) with a V8 code cache,
+ * so later runs skip most of its compilation: TypeScript's load drops from about 250 ms to about 80 ms, most of a
+ * pre-commit run on one .ts file (stack notes §4.1; bench/RESULTS.md). Node 20 has no `module.enableCompileCache`,
+ * so this does what `v8-compile-cache` does, for the files we name only.
+ *
+ * The cache lives in the linter's own install folder (`dist/.compile-cache/`), never in the user's project or a
+ * shared temp folder: whoever can write there can already change the linter's code, so a planted cache gives no new
+ * power. V8 checks each cache against the source and its flags and rejects a stale or corrupt one; it is then
+ * rewritten. Any failure (read-only install, full disk) falls back to a plain compile. `AGENTCORE_LINT_COMPILE_CACHE=0`
+ * turns it off.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { packageRoot } from './package-root.js';
+import { liftoffOnlyIsSet } from './wasm.js';
+
+interface NodeModule {
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  loaded: boolean;
+}
+interface ModuleInternals {
+  new (id: string, parent?: unknown): NodeModule;
+  wrap(source: string): string;
+  _nodeModulePaths(dir: string): string[];
+  _cache: Record<string, NodeModule>;
+}
+const ModuleClass = Module as unknown as ModuleInternals;
+
+export function compileCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.AGENTCORE_LINT_COMPILE_CACHE !== '0';
+}
+
+export function compileCacheFolder(): string {
+  return path.join(packageRoot(), 'dist', '.compile-cache');
+}
+
+/**
+ * `require(specifier)` resolved from `from`, compiled with a V8 code cache. The module is registered in
+ * `require.cache`, so a plain `require` of the same file afterwards gets the same instance.
+ */
+export function requireWithCodeCache(specifier: string, from: string, folder: string = compileCacheFolder()): unknown {
+  const require = createRequire(from);
+  const file = require.resolve(specifier);
+  const registered = ModuleClass._cache[file];
+  if (registered) return registered.exports;
+  if (!compileCacheEnabled()) return require(file);
+  let source: string;
+  let stat: fs.Stats;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+    stat = fs.statSync(file);
+  } catch {
+    return require(file);
+  }
+  const cacheFile = path.join(folder, `${cacheKey(file, stat)}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined; // first run, or the folder is gone
+  }
+  const script = new vm.Script(ModuleClass.wrap(source), { filename: file, cachedData });
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  const mod = new ModuleClass(file);
+  mod.filename = file;
+  mod.paths = ModuleClass._nodeModulePaths(path.dirname(file));
+  ModuleClass._cache[file] = mod;
+  try {
+    wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  } catch (error) {
+    delete ModuleClass._cache[file];
+    throw error;
+  }
+  mod.loaded = true;
+  // Written right away, under the V8 flags it was loaded with (a later `--liftoff-only` would make V8 reject it).
+  if (cachedData === undefined || script.cachedDataRejected) writeCache(cacheFile, script);
+  return mod.exports;
+}
+
+/** Node version, platform, the V8 flags that decide whether V8 accepts the cache, and the file's identity. */
+function cacheKey(file: string, stat: fs.Stats): string {
+  return createHash('sha256')
+    .update([process.version, process.arch, liftoffOnlyIsSet() ? 'liftoff' : 'default', file, stat.size, stat.mtimeMs].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+function writeCache(cacheFile: string, script: vm.Script): void {
+  try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, cacheFile); // atomic: a concurrent run reads the old cache or the new one
+  } catch {
+    // read-only install or full disk: the next run compiles as this one did
+  }
+}

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileCacheEnabled, requireWithCodeCache } from '../src/util/compile-cache.js';
+import { ROOT, useTempTrees } from './helpers/cli.js';
+
+const tree = useTempTrees();
+const require = createRequire(import.meta.url);
+
+/** A CommonJS module in its own folder (a fresh path each time, so require.cache never has it). */
+function moduleTree(body = 'exports.answer = 42; exports.double = (n) => n * 2;'): { file: string; cache: string } {
+  const dir = tree({ 'mod.cjs': body });
+  return { file: path.join(dir, 'mod.cjs'), cache: path.join(dir, 'cache') };
+}
+
+afterEach(() => {
+  delete process.env.AGENTCORE_LINT_COMPILE_CACHE;
+});
+
+describe('requireWithCodeCache', () => {
+  it('loads the module, writes a cache, and registers the module for plain require', () => {
+    const { file, cache } = moduleTree();
+    const mod = requireWithCodeCache(file, import.meta.url, cache) as { answer: number; double(n: number): number };
+    expect(mod.answer).toBe(42);
+    expect(mod.double(4)).toBe(8);
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    expect(require(file)).toBe(mod);
+  });
+
+  it('survives a corrupt cache: V8 rejects it and it is rewritten', () => {
+    const { file, cache } = moduleTree();
+    requireWithCodeCache(file, import.meta.url, cache);
+    const [bin] = fs.readdirSync(cache);
+    const good = fs.readFileSync(path.join(cache, bin));
+    fs.writeFileSync(path.join(cache, bin), 'not a V8 code cache');
+    // A fresh process: within one, V8 serves a second compile of the same source from memory, ignoring the cache.
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};
+      console.log(requireWithCodeCache(${JSON.stringify(file)}, import.meta.url, ${JSON.stringify(cache)}).answer);
+    `], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('42');
+    expect(fs.readFileSync(path.join(cache, bin)).length).toBe(good.length);
+  });
+
+  it('carries on when the cache folder cannot be created', () => {
+    const { file } = moduleTree();
+    const blocker = path.join(tree({ 'file-not-folder': 'x' }), 'file-not-folder');
+    expect((requireWithCodeCache(file, import.meta.url, path.join(blocker, 'cache')) as { answer: number }).answer).toBe(42);
+  });
+
+  it('writes nothing when AGENTCORE_LINT_COMPILE_CACHE=0', () => {
+    process.env.AGENTCORE_LINT_COMPILE_CACHE = '0';
+    expect(compileCacheEnabled()).toBe(false);
+    const { file, cache } = moduleTree();
+    expect((requireWithCodeCache(file, import.meta.url, cache) as { answer: number }).answer).toBe(42);
+    expect(fs.existsSync(cache)).toBe(false);
+  });
+
+  it('passes the module its own require, __filename and __dirname', () => {
+    const { file, cache } = moduleTree("exports.info = [__filename, __dirname, typeof require('node:path').join];");
+    const mod = requireWithCodeCache(file, import.meta.url, cache) as { info: string[] };
+    expect(mod.info).toEqual([file, path.dirname(file), 'function']);
+  });
+
+  it('a module that throws is not left half-registered', () => {
+    const { file, cache } = moduleTree("throw new Error('broken module');");
+    expect(() => requireWithCodeCache(file, import.meta.url, cache)).toThrow('broken module');
+    expect(require.cache[file]).toBeUndefined();
+  });
+});
