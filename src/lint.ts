@@ -11,6 +11,7 @@ import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, t
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import { globSync } from './util/lazy-modules.js';
 import type { SourceFacts } from './source/facts.js';
+import { defaultCacheLocation, FactsCache, type FactsCacheStats } from './source/facts-cache.js';
 import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
 import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOBS } from './source/discover.js';
 import type { FileRole, ProjectRule } from './rule.js';
@@ -27,6 +28,12 @@ export interface LintOptions {
   rules?: readonly ProjectRule[];
   /** Honour `agentcore-lint-disable-…` comments (default true; `--no-inline-suppressions` turns it off). */
   inlineSuppressions?: boolean;
+  /**
+   * Keep source files' facts in an on-disk cache between runs (`--cache`): `true` for the default folder,
+   * `node_modules/.cache/agentcore-lint` at the repository root (of `cwd`), or a folder of its own (`--cache-location`).
+   * Off by default: without it nothing is written.
+   */
+  cache?: boolean | { location?: string };
 }
 
 /** What every part of one lint run shares. */
@@ -39,6 +46,8 @@ interface Run {
   skippedFiles: Array<{ file: string; detail: string }>;
   inlineSuppressions: boolean;
   debug?: boolean;
+  /** The on-disk facts cache, with --cache. */
+  cache?: FactsCache;
 }
 
 export interface LintResult {
@@ -47,6 +56,8 @@ export interface LintResult {
   notes: string[];
   /** Project roots that were linted. */
   projects: string[];
+  /** With the cache option: where it is, and how many files it served. */
+  cache?: FactsCacheStats;
 }
 
 /** A problem with how the linter was called (exit code 2). */
@@ -69,6 +80,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     inlineSuppressions: options.inlineSuppressions ?? true,
     debug: options.debug,
   };
+  if (options.cache) {
+    const location = typeof options.cache === 'object' ? options.cache.location : undefined;
+    run.cache = new FactsCache(location ? path.resolve(cwd, location) : defaultCacheLocation(cwd));
+  }
   const explicit = options.paths.length > 0;
   const inputs = explicit ? options.paths.map((p) => path.resolve(cwd, p)) : [cwd];
 
@@ -101,6 +116,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     findings.push(...(await lintProject(run, target)));
   }
   for (const input of loose) findings.push(...(await lintLoosePath(run, input)));
+  if (run.cache) notes.push(...run.cache.save());
   const syntax = syntaxNote(run.syntaxProblems, cwd);
   if (syntax) notes.push(syntax);
   if (run.skippedFiles.length > 0) {
@@ -113,7 +129,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       `No ${CONFIG_RELATIVE} above ${shown}: project checks (agentcore.json schema, references and gateway rules) were skipped for ${loose.length === 1 ? 'it' : 'them'}.`,
     );
   }
-  return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort() };
+  return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort(), ...(run.cache ? { cache: run.cache.stats } : {}) };
 }
 
 async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> {
@@ -140,13 +156,17 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
       attachSources(load.project, sources);
     }
     const files = projectFileTargets(load.project, rules, target.onlyFiles, sources.roles.keys());
-    await prepareAdapters(complete ? [...files, ...sources.roles.keys()] : files);
+    const parsed = complete ? [...new Set([...files, ...sources.roles.keys()])] : files;
+    // With --cache, unchanged files take their facts from the cache: only the others need a parser loaded.
+    await prepareAdapters(run.cache ? sources.preload(parsed, run.cache) : parsed);
+    if (run.cache && complete && discovery.length === 0) run.cache.coverAll(target.root);
     // Project checks report only into non-source files (JSON, Cedar, .env: see ProjectRule.check); when only source
     // files are named, as in most pre-commit runs, none of their findings could be kept.
     const onlySourceFiles = target.onlyFiles !== undefined && [...target.onlyFiles].every((f) => languageOf(f) !== undefined);
+    load.project.findingsKeptIn = target.onlyFiles;
     findings = [...discovery, ...(onlySourceFiles ? [] : runProjectRules(load.project, rules, { severities: config.severities, debug }))];
     for (const file of files) {
-      const read = readTextFile(file, config.maxFileSize);
+      const read = sources.read(file);
       if (!read.ok) {
         if (!isIgnored(config, file)) run.skippedFiles.push({ file, detail: read.detail });
         continue;
@@ -163,8 +183,8 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
 }
 
 /**
- * The files file-level rules check inside a project: those the project references (policy sourceFiles ...),
- * its discovered source files when the whole project is linted, and those named on the command line. Each once.
+ * The files file-level rules check inside a project: when the whole project is linted, those it references (policy
+ * sourceFiles ...) and its discovered source files; otherwise those named on the command line. Each once.
  */
 function projectFileTargets(
   project: AgentCoreProject,
@@ -177,7 +197,8 @@ function projectFileTargets(
   for (const rule of rules) {
     for (const relative of rule.files?.referencedBy?.(project) ?? []) {
       const status = project.files.status(relative);
-      if (status.kind === 'file') files.add(status.absolute);
+      // In a named-file run, a referenced file's findings would be dropped unless it is named itself.
+      if (status.kind === 'file' && (!onlyFiles || onlyFiles.has(status.absolute))) files.add(status.absolute);
     }
   }
   if (!onlyFiles) for (const file of sourceFiles) files.add(file);
@@ -199,18 +220,29 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
         .sort()
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];
   const findings: Finding[] = [];
-  await prepareAdapters(files);
+  const reads = new Map(files.filter((f) => !isIgnored(config, f)).map((f) => [f, readTextFile(f, config.maxFileSize)] as const));
+  // With --cache, unchanged files take their facts from the cache: only the others need a parser loaded.
+  const cached = new Map<string, SourceFacts>();
+  for (const [file, read] of run.cache ? reads : []) {
+    const hit = read.ok ? run.cache!.get(file, read.text) : undefined;
+    if (hit) cached.set(file, hit);
+  }
+  await prepareAdapters([...reads.keys()].filter((f) => !cached.has(f)));
+  if (run.cache && isDirectory) run.cache.coverAll(input);
   const toolkit = findLegacyToolkitRoots(isDirectory ? input : path.dirname(input), repoRoot);
-  for (const file of files) {
-    if (isIgnored(config, file)) continue;
-    const read = readTextFile(file, config.maxFileSize);
+  for (const [file, read] of reads) {
     if (!read.ok) {
       run.skippedFiles.push({ file, detail: read.detail });
       continue;
     }
     const role = looseFileRole(file, read.text, toolkit, isDirectory ? input : path.dirname(input));
     let facts: { value: SourceFacts | undefined } | undefined;
-    const source = () => (facts ??= { value: extractFacts(file, read.text) }).value;
+    const extract = (): SourceFacts | undefined => {
+      const extracted = extractFacts(file, read.text);
+      if (extracted) run.cache?.put(file, read.text, extracted);
+      return extracted;
+    };
+    const source = () => (facts ??= { value: cached.get(file) ?? extract() }).value;
     findings.push(...lintFile(run, config, file, read.text, { role, source }));
     const syntax = facts ? syntaxProblemOf(file, read.text, facts.value) : undefined;
     if (syntax) run.syntaxProblems.push(syntax);

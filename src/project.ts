@@ -198,6 +198,11 @@ export interface AgentCoreProject {
   deployedState?: JsonDocument;
   files: ProjectFiles;
   git: GitInfo;
+  /**
+   * Set in a named-file run (pre-commit): only findings in these files are kept. Whole-project analyses may skip
+   * work that can only report into other files (policies whose text is elsewhere need no Cedar). Undefined: all.
+   */
+  findingsKeptIn?: ReadonlySet<string>;
 }
 
 export type ProjectLoad =

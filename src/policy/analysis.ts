@@ -3,7 +3,7 @@
  * attached to, once per project, and sorts the problems into the policy rules (AC061–AC067, AC069). Statements
  * are checked as decoded text and located inside the JSON string in agentcore.json; `sourceFile`s in their file.
  * Each engine is validated in one `validate` call per attached gateway (stack notes §2.4). cedar-wasm is loaded
- * only when the project has policies.
+ * only when the project has policies, and in a named-file run only when a named file holds one.
  */
 import type { StringNode } from '@humanwhocodes/momoa';
 import type { PolicyJson, DetailedError } from '@cedar-policy/cedar-wasm/nodejs';
@@ -120,6 +120,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
     }
     const sources: PolicySource[] = [];
     for (const [index, policy] of objectsOf(engine.node.policies)) {
+      const policySources: PolicySource[] = [];
       const policyName = asString(policy.name) ?? `#${index}`;
       const policyPath = [...engine.path, 'policies', index];
       const base = { engine: engine.name, enginePath: engine.path, policy: policyName, policyPath, policyNode: policy, parses: false, units: [] };
@@ -131,7 +132,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
           const offsets = decodedToSourceOffsets(doc.text, node.value as StringNode);
           lines ??= new LineIndex(doc.text);
           const l = lines;
-          sources.push({
+          policySources.push({
             ...base,
             kind: 'statement',
             file: doc.file,
@@ -146,7 +147,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
         const read = project.files.readText(sourceFile);
         if (read.ok) {
           const fileLines = new LineIndex(read.text);
-          sources.push({
+          policySources.push({
             ...base,
             units: [],
             kind: 'file',
@@ -158,6 +159,10 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
           });
         }
       }
+      // A policy is checked when a finding about it could be kept: one in its statement (agentcore.json) or in its
+      // file. It is checked whole, statement and file together (a drift finding compares the two).
+      const kept = project.findingsKeptIn;
+      if (!kept || policySources.some((s) => kept.has(s.file))) sources.push(...policySources);
     }
     out.push({ name: engine.name, path: engine.path, node: engine.node, attachments, sources });
   }

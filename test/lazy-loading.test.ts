@@ -1,0 +1,109 @@
+/**
+ * Pre-commit runs pay only for the parsers their files need (issue #6): the TypeScript compiler only for TS/JS,
+ * tree-sitter only for Python, cedar-wasm only when a policy's text is among the files whose findings are kept.
+ * Observed in a child process running the built CLI, through a module-loading hook that records every module.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT, useTempTrees } from './helpers/cli.js';
+
+const tree = useTempTrees();
+const BASE = path.join(ROOT, 'fixtures', 'base', 'gwdemo');
+
+function readBase(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(BASE, full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(BASE);
+  return files;
+}
+
+/** The gwdemo project, with the engine's policy moved from a statement into a sourceFile, plus one .ts file. */
+function project(options: { statement: boolean }): string {
+  const files = readBase();
+  const config = JSON.parse(files['agentcore/agentcore.json']);
+  const policy = config.policyEngines[0].policies[0];
+  if (!options.statement) {
+    delete policy.statement;
+    policy.sourceFile = 'policies/allow-pets.cedar';
+  }
+  files['agentcore/agentcore.json'] = JSON.stringify(config, null, 2) + '\n';
+  files['policies/allow-pets.cedar'] =
+    'permit(principal, action == AgentCore::Action::"petstore___getPet", resource == AgentCore::Gateway::"arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/my-tools-gw-abc");\n';
+  files['app/GwDemo/client.ts'] = "export const url = process.env.AGENTCORE_GATEWAY_MY_TOOLS_GW_URL ?? '';\n";
+  return tree(files);
+}
+
+/** Runs the CLI on `args` in `cwd` and returns which heavy modules it loaded. */
+function loadedModules(cwd: string, args: string[]): { typescript: boolean; treeSitter: boolean; cedar: boolean; status: number | null } {
+  const log = path.join(tree(), 'modules.log');
+  const hooks = path.join(tree({ 'hooks.mjs': HOOKS, 'register.mjs': REGISTER }), 'register.mjs');
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, path.join(ROOT, 'bin', 'agentcore-lint.js'), ...args], {
+    cwd,
+    env: { ...process.env, MODULE_LOG: log },
+    encoding: 'utf8',
+  });
+  const modules = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+  return {
+    typescript: /node_modules\/typescript\/lib\/typescript\.js/.test(modules),
+    treeSitter: /node_modules\/web-tree-sitter\//.test(modules),
+    cedar: /node_modules\/@cedar-policy\/cedar-wasm\//.test(modules),
+    status: run.status,
+  };
+}
+
+// ES modules are seen by the loader hook; CommonJS ones (typescript, cedar-wasm) by a require.cache dump at exit.
+const HOOKS = `
+import * as fs from 'node:fs';
+export async function load(url, context, next) {
+  if (process.env.MODULE_LOG) fs.appendFileSync(process.env.MODULE_LOG, url + '\\n');
+  return next(url, context);
+}
+`;
+const REGISTER = `
+import { register, createRequire } from 'node:module';
+import * as fs from 'node:fs';
+register(new URL('./hooks.mjs', import.meta.url));
+const require = createRequire(import.meta.url);
+process.on('exit', () => fs.appendFileSync(process.env.MODULE_LOG, Object.keys(require.cache).join('\\n') + '\\n'));
+`;
+
+describe('each run loads only the parsers its files need', () => {
+  it('a staged .py file: tree-sitter only', () => {
+    const dir = project({ statement: false });
+    expect(loadedModules(dir, ['app/GwDemo/main.py'])).toEqual({ typescript: false, treeSitter: true, cedar: false, status: 0 });
+  });
+
+  it('a staged .ts file: the TypeScript compiler only', () => {
+    const dir = project({ statement: false });
+    expect(loadedModules(dir, ['app/GwDemo/client.ts'])).toMatchObject({ typescript: true, treeSitter: false, cedar: false });
+  });
+
+  it('a staged agentcore.json whose policies live in .cedar files: no Cedar, no source parser', () => {
+    const dir = project({ statement: false });
+    expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: false });
+  });
+
+  it('a staged agentcore.json with a policy statement in it: Cedar, which checks the statement', () => {
+    const dir = project({ statement: true });
+    expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true });
+  });
+
+  it('a staged .cedar file: Cedar only', () => {
+    const dir = project({ statement: false });
+    expect(loadedModules(dir, ['policies/allow-pets.cedar'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true });
+  });
+
+  it('the whole project: every parser', () => {
+    const dir = project({ statement: false });
+    expect(loadedModules(dir, ['.'])).toMatchObject({ typescript: true, treeSitter: true, cedar: true });
+  });
+});
