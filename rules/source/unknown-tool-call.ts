@@ -1,4 +1,5 @@
 import { gatewayCatalogs } from '../../src/catalog/index.js';
+import type { AgentCoreProject } from '../../src/project.js';
 import { defineRule } from '../../src/rule.js';
 import { rangeOf, SOURCE_RULE_EXTENSIONS } from '../../src/source/vocabulary.js';
 import { didYouMean } from '../../src/util/did-you-mean.js';
@@ -35,23 +36,12 @@ export default defineRule({
     extensions: SOURCE_RULE_EXTENSIONS,
     check({ text, role, project, source, report }) {
       if (!project || role === 'test') return;
-      const catalogs = gatewayCatalogs(project);
-      const targets = new Map<string, { complete: boolean; tools: Set<string>; gateways: string[] }>();
-      for (const gateway of catalogs) {
-        for (const target of gateway.targets) {
-          const entry = targets.get(target.name) ?? { complete: true, tools: new Set<string>(), gateways: [] };
-          entry.complete &&= target.status === 'complete';
-          for (const tool of target.tools) entry.tools.add(tool.name);
-          entry.gateways.push(`gateway "${gateway.name}"`);
-          targets.set(target.name, entry);
-        }
-      }
-      if (targets.size === 0) return;
       const facts = source();
-      if (!facts) return;
-      const allNames = [...targets].flatMap(([t, e]) => [...e.tools].map((tool) => `${t}___${tool}`));
-      for (const call of facts.calls) {
-        if (!CALL_TOOL.test(call.calleeText)) continue;
+      const toolCalls = facts?.calls.filter((call) => CALL_TOOL.test(call.calleeText)) ?? [];
+      if (toolCalls.length === 0) return;
+      const { targets, allNames } = toolTargets(project);
+      if (targets.size === 0) return;
+      for (const call of toolCalls) {
         const arg = call.args[0]?.kind === 'string' ? call.args[0] : call.named.name ?? call.named.tool_name ?? call.named.toolName;
         if (arg?.kind !== 'string') continue;
         const name = arg.value;
@@ -89,3 +79,32 @@ export default defineRule({
     },
   },
 });
+
+interface TargetTools {
+  complete: boolean;
+  tools: Set<string>;
+  gateways: string[];
+}
+
+const targetsByProject = new WeakMap<AgentCoreProject, { targets: Map<string, TargetTools>; allNames: string[] }>();
+
+/** Every gateway target's tools, merged by target name, once per project (not once per source file). */
+function toolTargets(project: AgentCoreProject): { targets: Map<string, TargetTools>; allNames: string[] } {
+  let known = targetsByProject.get(project);
+  if (!known) {
+    const targets = new Map<string, TargetTools>();
+    for (const gateway of gatewayCatalogs(project)) {
+      for (const target of gateway.targets) {
+        const entry = targets.get(target.name) ?? { complete: true, tools: new Set<string>(), gateways: [] };
+        entry.complete &&= target.status === 'complete';
+        for (const tool of target.tools) entry.tools.add(tool.name);
+        entry.gateways.push(`gateway "${gateway.name}"`);
+        targets.set(target.name, entry);
+      }
+    }
+    const allNames = [...targets].flatMap(([t, e]) => [...e.tools].map((tool) => `${t}___${tool}`));
+    known = { targets, allNames };
+    targetsByProject.set(project, known);
+  }
+  return known;
+}
