@@ -39,10 +39,12 @@ export async function prepareAdapters(files: Iterable<string>): Promise<void> {
     if (language === 'python') pythonFiles++;
     if (language && !adapters.has(language)) needed.add(language);
   }
+  // Small runs (pre-commit) pay mostly for compiling WASM (tree-sitter, then cedar-wasm): Liftoff alone is much
+  // cheaper than tiering up; big scans keep default tiering for parsing throughput (stack notes §2.4, §3.3).
+  // Decided here, before any parser, validator or WASM module loads, so the V8 flags stay the same for the
+  // rest of the run (the code caches of util/compile-cache.ts are only valid under the flags they were made with).
+  if (pythonFiles <= LIFTOFF_ONLY_MAX_FILES) useLiftoffOnly();
   if (needed.has('python')) {
-    // Small runs (pre-commit) pay mostly for compiling tree-sitter's WASM: Liftoff alone is much cheaper than
-    // tiering up; big scans keep default tiering for parsing throughput (stack notes §2.4, §3.3).
-    if (pythonFiles <= LIFTOFF_ONLY_MAX_FILES) useLiftoffOnly();
     const { createPythonAdapter } = await import('./python/adapter.js');
     adapters.set('python', await createPythonAdapter());
   }

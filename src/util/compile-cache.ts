@@ -78,9 +78,27 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
     throw error;
   }
   mod.loaded = true;
-  // Written right away, under the V8 flags it was loaded with (a later `--liftoff-only` would make V8 reject it).
-  if (cachedData === undefined || script.cachedDataRejected) writeCache(cacheFile, script);
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Written right away, then again at exit with the functions compiled during the run (most of a parser or a
+    // validator is compiled lazily, on first use) if the V8 flags are still those it was loaded under: V8 rejects
+    // a cache made under other flags (`--liftoff-only`, util/wasm.ts).
+    writeCache(cacheFile, script);
+    upgradeAtExit(cacheFile, script, liftoffOnlyIsSet());
+  }
   return mod.exports;
+}
+
+const upgrades: Array<{ cacheFile: string; script: vm.Script; liftoff: boolean }> = [];
+
+function upgradeAtExit(cacheFile: string, script: vm.Script, liftoff: boolean): void {
+  if (upgrades.length === 0) {
+    process.once('exit', () => {
+      for (const upgrade of upgrades.splice(0)) {
+        if (upgrade.liftoff === liftoffOnlyIsSet()) writeCache(upgrade.cacheFile, upgrade.script);
+      }
+    });
+  }
+  upgrades.push({ cacheFile, script, liftoff });
 }
 
 /** Node version, platform, the V8 flags that decide whether V8 accepts the cache, and the file's identity. */
