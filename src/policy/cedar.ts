@@ -42,7 +42,24 @@ export function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-export function cedarSyntaxErrors(rawText: string): CedarSyntaxError[] {
+/**
+ * Statements are parsed by the syntax rule and again by the policy analysis: once is enough. Bounded, for
+ * long-lived processes (the ESLint plugin in an editor). Callers must not modify the returned list.
+ */
+const syntaxErrorsByText = new Map<string, readonly CedarSyntaxError[]>();
+const MEMO_LIMIT = 2000;
+
+export function cedarSyntaxErrors(rawText: string): readonly CedarSyntaxError[] {
+  let errors = syntaxErrorsByText.get(rawText);
+  if (!errors) {
+    errors = parseErrors(rawText);
+    if (syntaxErrorsByText.size >= MEMO_LIMIT) syntaxErrorsByText.clear();
+    syntaxErrorsByText.set(rawText, errors);
+  }
+  return errors;
+}
+
+function parseErrors(rawText: string): CedarSyntaxError[] {
   const text = wellFormed(rawText);
   const answer = loadCedar().checkParsePolicySet({ staticPolicies: text });
   if (answer.type === 'success') return [];
