@@ -94,7 +94,8 @@ function upgradeAtExit(cacheFile: string, script: vm.Script, liftoff: boolean): 
   if (upgrades.length === 0) {
     process.once('exit', () => {
       for (const upgrade of upgrades.splice(0)) {
-        if (upgrade.liftoff === liftoffOnlyIsSet()) writeCache(upgrade.cacheFile, upgrade.script);
+        // The folder was made at load; if it is gone since (a test's temporary folder), leave it gone.
+        if (upgrade.liftoff === liftoffOnlyIsSet()) writeCache(upgrade.cacheFile, upgrade.script, false);
       }
     });
   }
@@ -109,9 +110,9 @@ function cacheKey(file: string, stat: fs.Stats): string {
     .slice(0, 32);
 }
 
-function writeCache(cacheFile: string, script: vm.Script): void {
+function writeCache(cacheFile: string, script: vm.Script, createFolder = true): void {
   try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    if (createFolder) fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, cacheFile); // atomic: a concurrent run reads the old cache or the new one
