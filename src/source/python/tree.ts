@@ -89,6 +89,16 @@ export function copyTree(tree: Tree): PyNode {
     let current = root;
     if (!cursor.gotoFirstChild()) return root;
     for (;;) {
+      // Punctuation and keywords (anonymous nodes that fill no field) are about half the nodes, and the analysis
+      // never looks at them: skip them, except MISSING ones (syntax errors). Operators fill a field and are kept.
+      const typeId = cursor.nodeTypeId;
+      if (named[typeId] === false && cursor.currentFieldId === 0 && !cursor.nodeIsMissing) {
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent() || current === root) return root;
+          current = current.parent as PyNode;
+        }
+        continue;
+      }
       const node = make(current);
       current.children.push(node);
       // tokens and the parts of tokens (escape sequences) are not needed: do not even ask for children
