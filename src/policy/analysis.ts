@@ -15,7 +15,7 @@ import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
-import { cedarSyntaxErrors, isGuardrailsPolicy, loadCedar, wellFormed } from './cedar.js';
+import { cedarSyntaxErrors, isGuardrailsPolicy, loadCedar, policyJson, wellFormed } from './cedar.js';
 import { buildGatewaySchema, type GatewaySchema } from './schema.js';
 import { findInCode, splitPolicies } from './split.js';
 
@@ -173,11 +173,9 @@ function prepareSource(source: PolicySource): void {
   if (source.guardrails) return;
   source.parses = cedarSyntaxErrors(source.text).length === 0;
   if (!source.parses) return;
-  const cedar = loadCedar();
   source.units = splitPolicies(source.text).map((span, index) => {
     const text = source.text.slice(span.start, span.end);
-    const answer = cedar.policyToJson(text);
-    return { source, index, start: span.start, end: span.end, text, est: answer.type === 'success' ? answer.json : undefined };
+    return { source, index, start: span.start, end: span.end, text, est: policyJson(text) };
   });
 }
 

@@ -4,7 +4,9 @@
  */
 import { createRequire } from 'node:module';
 import { useLiftoffOnly } from '../util/wasm.js';
+import type { PolicyJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { byteToUtf16Index } from '../json/string-positions.js';
+import { singlePolicy } from './split.js';
 
 type CedarModule = typeof import('@cedar-policy/cedar-wasm/nodejs');
 
@@ -61,6 +63,10 @@ export function cedarSyntaxErrors(rawText: string): readonly CedarSyntaxError[] 
 
 function parseErrors(rawText: string): CedarSyntaxError[] {
   const text = wellFormed(rawText);
+  // Most texts hold one policy, whose JSON form the analysis needs anyway: one call to cedar-wasm instead of two.
+  // The rest of the text is whitespace and comments only (singlePolicy), so it parses exactly when the policy does.
+  const single = singlePolicy(text);
+  if (single && policyJson(text.slice(single.start, single.end))) return [];
   const answer = loadCedar().checkParsePolicySet({ staticPolicies: text });
   if (answer.type === 'success') return [];
   return answer.errors.map((error) => {
@@ -71,4 +77,20 @@ function parseErrors(rawText: string): CedarSyntaxError[] {
     const expected = location?.label ? `; ${location.label}` : '';
     return { detail: `${what}${expected}`, start, end: Math.max(end, start) };
   });
+}
+
+const jsonByText = new Map<string, PolicyJson | undefined>();
+const JSON_MEMO_LIMIT = 20000;
+
+/**
+ * The JSON form (EST) of one policy's text, or undefined when it is not exactly one valid policy. Memoised per
+ * text (the syntax check and the analysis share it); callers must not modify it.
+ */
+export function policyJson(text: string): PolicyJson | undefined {
+  if (jsonByText.has(text)) return jsonByText.get(text);
+  const answer = loadCedar().policyToJson(wellFormed(text));
+  const json = answer.type === 'success' ? answer.json : undefined;
+  if (jsonByText.size >= JSON_MEMO_LIMIT) jsonByText.clear();
+  jsonByText.set(text, json);
+  return json;
 }

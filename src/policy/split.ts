@@ -10,6 +10,19 @@ export interface PolicySpan {
 }
 
 export function splitPolicies(text: string): PolicySpan[] {
+  return scan(text).spans;
+}
+
+/**
+ * The span of the only policy in `text` when everything else is whitespace and `//` comments (no second policy,
+ * no unterminated rest); undefined otherwise. Such a text parses exactly when that policy does.
+ */
+export function singlePolicy(text: string): PolicySpan | undefined {
+  const { spans, rest } = scan(text);
+  return spans.length === 1 && !rest ? spans[0] : undefined;
+}
+
+function scan(text: string): { spans: PolicySpan[]; rest: boolean } {
   const out: PolicySpan[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -29,7 +42,7 @@ export function splitPolicies(text: string): PolicySpan[] {
       start = -1;
     }
   }
-  return out;
+  return { spans: out, rest: start >= 0 };
 }
 
 /** Indices of code (not strings, not comments) where `needle` starts, inside [from, to). */
