@@ -42,6 +42,9 @@ Options:
   --baseline <file>         Report only findings that are not in this baseline
   --baseline-write <file>   Record every current finding in a baseline file, report nothing, exit 0
   --baseline-prune          With --baseline: drop entries that no longer occur and rewrite the file
+  --cache                   Keep parsed source facts between runs: unchanged files are not parsed again
+                            (in node_modules/.cache/agentcore-lint at the repository root)
+  --cache-location <dir>    With --cache: keep the cache in this folder instead
   --list-rules              List every rule with its default severity
   --debug                   Show stack traces for internal errors
   -v, --version             Print the version
@@ -98,6 +101,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
   }
 
+  if (values['cache-location'] !== undefined && !values.cache) {
+    io.stderr('agentcore-lint: --cache-location needs --cache.\n');
+    return EXIT.usage;
+  }
+
   let findings: Finding[];
   try {
     const options = {
@@ -105,6 +113,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       cwd: io.cwd,
       debug: values.debug,
       inlineSuppressions: !values['no-inline-suppressions'],
+      cache: values.cache ? { location: values['cache-location'] } : undefined,
     };
     let result = await lint(options);
     if (values.fix) {
@@ -121,6 +130,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
+    if (values.debug && result.cache) {
+      const { location, hits, misses, written } = result.cache;
+      io.stderr(`agentcore-lint: cache: ${hits} file(s) from the cache, ${misses} parsed, ${written} entr${written === 1 ? 'y' : 'ies'} written (${location})\n`);
+    }
     const baselined = applyBaselineOptions(values, findings, io);
     if (baselined === 'written') return EXIT.ok;
     findings = baselined;
@@ -215,6 +228,8 @@ function parse(argv: string[]) {
       baseline: { type: 'string' },
       'baseline-write': { type: 'string' },
       'baseline-prune': { type: 'boolean' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       'list-rules': { type: 'boolean' },
       debug: { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },

@@ -5,21 +5,26 @@
  * Why: file rules see one file at a time (`ctx.source()`), but some checks need every runtime file at once
  * (a gateway nobody reads: AC055). lint.ts discovers the files (discover.ts), attaches a `ProjectSources` to the
  * project, passes `sources.facts(file, text)` as the file rules' `source()`, and project rules reach the same
- * cache with `projectSources(project)`. A file is therefore parsed once whether a file rule, a project rule or
- * both ask for it. The cache lives as long as the project object (one lint run): a WeakMap, no global state.
+ * cache with `projectSources(project)`. A file is therefore read once and parsed once whether a file rule, a
+ * project rule or both ask for it. The cache lives as long as the project object (one lint run): a WeakMap, no
+ * global state. With `--cache`, `preload` first takes the facts of unchanged files from the on-disk facts cache
+ * (facts-cache.ts), so only the other files need a parser, and facts extracted here are handed to it.
  */
 import * as path from 'node:path';
-import type { AgentCoreProject } from '../project.js';
+import type { AgentCoreProject, TextRead } from '../project.js';
 import { readTextFile } from '../project.js';
 import type { FileRole } from '../rule.js';
-import { extractFacts } from './adapters.js';
+import { extractFacts, languageOf } from './adapters.js';
+import type { FactsCache } from './facts-cache.js';
 import type { SourceFacts } from './facts.js';
 import { classifyFile, type SourceRoot } from './roles.js';
 import { positionOf } from './vocabulary.js';
 
 export class ProjectSources {
-  private readonly texts = new Map<string, string | undefined>();
+  private readonly reads = new Map<string, TextRead>();
   private readonly factsCache = new Map<string, SourceFacts | undefined>();
+  /** The on-disk facts cache of a `--cache` run. */
+  private diskCache: FactsCache | undefined;
 
   constructor(
     readonly project: AgentCoreProject,
@@ -45,13 +50,38 @@ export class ProjectSources {
     return [...this.roles].filter(([, role]) => roles.includes(role)).map(([file]) => file);
   }
 
+  /** The file read as text, once per run (with the reason when it is too large, binary or unreadable). */
+  read(file: string): TextRead {
+    let read = this.reads.get(file);
+    if (!read) {
+      read = readTextFile(file, this.project.files.maxFileSize);
+      this.reads.set(file, read);
+    }
+    return read;
+  }
+
   /** The file's text (undefined when too large, binary or unreadable). */
   text(file: string): string | undefined {
-    if (!this.texts.has(file)) {
-      const read = readTextFile(file, this.project.files.maxFileSize);
-      this.texts.set(file, read.ok ? read.text : undefined);
+    const read = this.read(file);
+    return read.ok ? read.text : undefined;
+  }
+
+  /**
+   * With the on-disk facts cache: takes the facts of these files from it where their text is unchanged, and
+   * returns the source files that still need parsing (prepare the adapters for those only). Reads each file once.
+   */
+  preload(files: Iterable<string>, cache: FactsCache): string[] {
+    this.diskCache = cache;
+    const misses: string[] = [];
+    for (const file of files) {
+      if (languageOf(file) === undefined || this.factsCache.has(file)) continue;
+      const text = this.text(file);
+      if (text === undefined) continue;
+      const facts = cache.get(file, text);
+      if (facts) this.factsCache.set(file, facts);
+      else misses.push(file);
     }
-    return this.texts.get(file);
+    return misses;
   }
 
   /** Whether the file's facts were already extracted (by a rule or a project rule) in this run. */
@@ -62,9 +92,11 @@ export class ProjectSources {
   /** The file's facts, parsed once (the adapters must have been prepared for it). */
   facts(file: string, text?: string): SourceFacts | undefined {
     if (!this.factsCache.has(file)) {
-      if (text !== undefined && !this.texts.has(file)) this.texts.set(file, text);
+      if (text !== undefined && !this.reads.has(file)) this.reads.set(file, { ok: true, text, absolute: file });
       const content = text ?? this.text(file);
-      this.factsCache.set(file, content === undefined ? undefined : extractFacts(file, content));
+      const facts = content === undefined ? undefined : extractFacts(file, content);
+      if (facts && content !== undefined) this.diskCache?.put(file, content, facts);
+      this.factsCache.set(file, facts);
     }
     return this.factsCache.get(file);
   }

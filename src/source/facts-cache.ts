@@ -1,0 +1,468 @@
+/**
+ * The opt-in facts cache (`--cache`): each source file's `SourceFacts` (what the language adapters extract) kept
+ * on disk between runs, so an unchanged repository re-lints without loading the TypeScript compiler or
+ * tree-sitter, and without parsing anything.
+ *
+ * What is cached is only the adapters' output, keyed by a digest of the file's extension and text and of the
+ * extractor itself (`extractorFingerprint`: agentcore-lint's version, the built extractor modules, the TypeScript
+ * and web-tree-sitter versions, the vendored grammar, Node's major version). The rules run on the facts every time,
+ * so a change of configuration, rules or tool catalog can never make a cached result wrong, and a changed
+ * extractor never serves facts from an older one: its keys differ.
+ *
+ * Layout of the cache folder (default `node_modules/.cache/agentcore-lint/` at the repository root):
+ *   facts/<name>     one entry per file content, encrypted (below), written atomically (temp file + rename)
+ *   manifest.json    which file (relative to the folder) uses which entry: only for eviction, never for lookups
+ *   .gitignore       `*`, so the cache is never committed by accident
+ * One small file per entry rather than one big file: a lookup is one read of the entry it needs (a pre-commit run
+ * on a staged file reads nothing else), a changed file rewrites one entry, not the whole cache, and concurrent
+ * runs cannot corrupt each other (measured on a 2,000-file project: reading every entry of a 13 MB cache took
+ * about half as long as one 13 MB JSON file).
+ *
+ * Secrets: facts hold every string literal and comment of the file, secrets included. Each entry is encrypted
+ * (AES-256-GCM) with a key derived from the digest of the file's own text, and named by another one-way hash of
+ * it: the cache reveals nothing to whoever does not already have the exact file, which holds the secret anyway.
+ * The GCM tag also turns a truncated, corrupt or tampered entry into a miss. A cache folder that git tracks is
+ * refused: a repository under review could otherwise ship entries forged for its own files and hide findings.
+ *
+ * Failure never fails the run: an unusable folder or an unreadable entry is at most one note, and the files are
+ * parsed as without the cache.
+ */
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findRepositoryRoot } from '../project.js';
+import { packageRoot } from '../schema/validators.js';
+import { languageOf } from './adapters.js';
+import type { SourceFacts } from './facts.js';
+
+/** Bump when the layout or the entry encoding changes (it is part of the fingerprint, so old entries just miss). */
+const CACHE_FORMAT = 1;
+const MAGIC = Buffer.from('ACLF1');
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const MANIFEST = 'manifest.json';
+const ENTRIES = 'facts';
+const GITIGNORE = '.gitignore';
+const ENTRY_NAME = /^[0-9a-f]{64}$/;
+/** What the cache folder may hold: anything else means it is not ours, and nothing is written there. */
+const OWN_NAMES = new Set([MANIFEST, ENTRIES, GITIGNORE]);
+const TEMP_NAME = /\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/** `node_modules/.cache/agentcore-lint` at the repository root of `cwd` (at `cwd` outside git). */
+export function defaultCacheLocation(cwd: string): string {
+  return path.join(findRepositoryRoot(cwd) ?? cwd, 'node_modules', '.cache', 'agentcore-lint');
+}
+
+export interface FactsCacheStats {
+  /** The cache folder. */
+  location: string;
+  /** Source files whose facts came from the cache. */
+  hits: number;
+  /** Source files looked up and not found (parsed, then stored). */
+  misses: number;
+  /** Entries written by this run. */
+  written: number;
+}
+
+/** The parsers the adapters load (their versions are part of the fingerprint). */
+const PARSER_PACKAGES = ['typescript', 'web-tree-sitter'];
+
+/**
+ * A fingerprint of everything that decides what the extractor produces for a given text, computed once per run in
+ * a few milliseconds. The code is what actually runs: from the dist/cli/ bundle, every file of the bundle (a new
+ * build of the CLI starts a new cache); from dist/src/ (the library API) or the TypeScript sources (tests), the
+ * extractor's modules, found by following the relative imports of `adapters.js`, so a new module of an adapter is
+ * covered without a list to maintain.
+ */
+export function extractorFingerprint(code: readonly string[] = extractorCode()): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(`agentcore-lint facts cache ${CACHE_FORMAT}\0node ${process.versions.node.split('.')[0]}\0`);
+  const root = packageRoot();
+  hash.update(`version ${readJson(path.join(root, 'package.json'))?.version ?? '?'}\0`);
+  for (const file of [...code].sort()) {
+    hash.update(`module ${path.relative(root, file).split(path.sep).join('/')}\0`);
+    hash.update(fs.readFileSync(file));
+  }
+  for (const name of PARSER_PACKAGES) hash.update(`package ${name} ${packageVersion(name, root) ?? '?'}\0`);
+  // Grammars the adapters load at run time (the vendored tree-sitter-python WASM).
+  const vendor = path.join(root, 'vendor');
+  const grammars = fs.existsSync(vendor) ? (fs.readdirSync(vendor, { recursive: true }) as string[]).filter((f) => f.endsWith('.wasm')).sort() : [];
+  for (const file of grammars) {
+    hash.update(`grammar ${file.split(path.sep).join('/')}\0`);
+    hash.update(fs.readFileSync(path.join(vendor, file)));
+  }
+  return hash.digest('hex');
+}
+
+/** The files of the running extractor (see extractorFingerprint). */
+export function extractorCode(): string[] {
+  const here = fileURLToPath(import.meta.url);
+  const bundle = path.join(packageRoot(), 'dist', 'cli');
+  if (isWithin(bundle, here)) {
+    return (fs.readdirSync(bundle, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).map((f) => path.join(bundle, f));
+  }
+  return moduleClosure(path.join(path.dirname(here), 'adapters.js'));
+}
+
+/** A module and every module it imports with a relative specifier (static or dynamic), transitively. */
+export function moduleClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const stack = [moduleFile(entry)].filter((f): f is string => f !== undefined);
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"\n]+)['"]/g)) {
+      const resolved = moduleFile(path.resolve(path.dirname(file), specifier));
+      if (resolved) stack.push(resolved);
+    }
+  }
+  return [...seen].sort();
+}
+
+/** The module file of an import: the built `.js`, or the `.ts` source when running from the sources (tests). */
+function moduleFile(file: string): string | undefined {
+  if (isFile(file)) return file;
+  const source = file.replace(/\.js$/, '.ts');
+  return source !== file && isFile(source) ? source : undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The version of a package as Node resolves it from `from` (node_modules folders upwards). */
+function packageVersion(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const version = readJson(path.join(dir, 'node_modules', name, 'package.json'))?.version;
+    if (typeof version === 'string') return version;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Manifest {
+  fingerprint: string;
+  /** File (relative to the cache folder, `/`-separated) → entry name. */
+  files: Record<string, string>;
+}
+
+/** One file's digest, computed once per run from its text. */
+interface Digest {
+  text: string;
+  /** The entry's file name: a one-way hash of the digest. */
+  name: string;
+  /** The entry's AES-256 key: another one-way hash of the digest. */
+  key: Buffer;
+}
+
+export class FactsCache {
+  private fingerprintValue: string | undefined;
+  /** undefined: not checked yet; false: not usable this run (one note says why). */
+  private usable: boolean | undefined;
+  /** Entry names present when the run started. */
+  private present = new Set<string>();
+  /** Whether a hit was already checked against git (a cache committed to the repository is refused). */
+  private trusted = false;
+  private readonly digests = new Map<string, Digest>();
+  /** Every file looked up or stored in this run → its entry name. */
+  private readonly seen = new Map<string, string>();
+  /** Entries to write: name → the facts and the key to encrypt them with. */
+  private readonly pending = new Map<string, { facts: SourceFacts; key: Buffer }>();
+  /** Folders linted completely in this run: the manifest forgets their files this run did not see. */
+  private readonly complete: string[] = [];
+  private readonly notes: string[] = [];
+  private corrupt = 0;
+  /** The cache folder (created when first written). */
+  readonly location: string;
+  readonly stats: FactsCacheStats;
+
+  constructor(location: string, private readonly fingerprint: () => string = () => extractorFingerprint()) {
+    this.location = path.resolve(location);
+    this.stats = { location: this.location, hits: 0, misses: 0, written: 0 };
+  }
+
+  /** The file's cached facts, or undefined (then parse it and `put` the facts). */
+  get(file: string, text: string): SourceFacts | undefined {
+    if (languageOf(file) === undefined) return undefined;
+    if (!this.ready()) {
+      this.stats.misses++;
+      return undefined;
+    }
+    const digest = this.digest(file, text);
+    this.seen.set(file, digest.name);
+    const facts = this.present.has(digest.name) ? this.read(file, digest) : undefined;
+    if (facts && this.trust()) {
+      this.stats.hits++;
+      return facts;
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  /** Records facts just extracted from the file's text, to be written by `save`. */
+  put(file: string, text: string, facts: SourceFacts): void {
+    if (!this.ready() || languageOf(file) === undefined) return;
+    const digest = this.digest(file, text);
+    this.seen.set(file, digest.name);
+    if (!this.present.has(digest.name)) this.pending.set(digest.name, { facts, key: digest.key });
+  }
+
+  /** Every source file under this folder was looked up in this run: the others are gone or ignored. */
+  coverAll(folder: string): void {
+    this.complete.push(path.resolve(folder));
+  }
+
+  /**
+   * Writes the new entries and the manifest, and removes entries no file uses any more. Never throws: returns
+   * the notes for the user (at most one line).
+   */
+  save(): string[] {
+    if (this.usable) {
+      try {
+        this.write();
+      } catch (error) {
+        this.notes.push(`the cache folder ${this.location} could not be written (${errorCode(error)}); the next run parses these files again`);
+      }
+    }
+    if (this.corrupt > 0) this.notes.push(`${this.corrupt} unreadable cache entr${this.corrupt === 1 ? 'y was' : 'ies were'} ignored and rebuilt`);
+    return this.notes.length > 0 ? [`Cache: ${this.notes.join('; ')}.`] : [];
+  }
+
+  /** Whether the folder can be used; checked once, at the first lookup (a run without source files never does). */
+  private ready(): boolean {
+    if (this.usable !== undefined) return this.usable;
+    this.usable = false;
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.location);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code !== 'ENOENT') {
+        this.notes.push(isFile(this.location)
+          ? `${this.location} is a file, not a folder: the cache was not used`
+          : `the cache folder ${this.location} cannot be used (${code})`);
+        return false;
+      }
+      names = [];
+    }
+    // Never write into a folder that holds anything else (`--cache-location .` must not litter a project).
+    const foreign = names.filter((n) => !OWN_NAMES.has(n) && !TEMP_NAME.test(n));
+    if (foreign.length > 0) {
+      this.notes.push(`${this.location} holds other files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}), so it was not used as the cache folder; name a folder of its own`);
+      return false;
+    }
+    try {
+      this.fingerprintValue = this.fingerprint();
+    } catch (error) {
+      this.notes.push(`the extractor could not be fingerprinted (${errorCode(error)}): the cache was not used`);
+      return false;
+    }
+    try {
+      this.present = new Set(fs.readdirSync(path.join(this.location, ENTRIES)).filter((n) => ENTRY_NAME.test(n)));
+    } catch {
+      this.present = new Set();
+    }
+    this.usable = true;
+    return true;
+  }
+
+  private digest(file: string, text: string): Digest {
+    const known = this.digests.get(file);
+    if (known && known.text === text) return known;
+    const extension = path.extname(file).toLowerCase();
+    const digest = crypto.createHash('sha256').update(`${this.fingerprintValue}\0${extension}\0`).update(text).digest();
+    const derived = {
+      text,
+      name: crypto.createHash('sha256').update('agentcore-lint entry name\0').update(digest).digest('hex'),
+      key: crypto.createHash('sha256').update('agentcore-lint entry key\0').update(digest).digest(),
+    };
+    this.digests.set(file, derived);
+    return derived;
+  }
+
+  /** The entry's facts, or undefined when it cannot be read, decrypted or understood (counted as corrupt). */
+  private read(file: string, digest: Digest): SourceFacts | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(this.location, ENTRIES, digest.name));
+    } catch {
+      return undefined; // removed since the run started
+    }
+    try {
+      if (bytes.length < MAGIC.length + NONCE_BYTES + TAG_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('format');
+      const nonce = bytes.subarray(MAGIC.length, MAGIC.length + NONCE_BYTES);
+      const tag = bytes.subarray(MAGIC.length + NONCE_BYTES, MAGIC.length + NONCE_BYTES + TAG_BYTES);
+      const decipher = crypto.createDecipheriv('aes-256-gcm', digest.key, nonce);
+      decipher.setAuthTag(tag);
+      const plain = Buffer.concat([decipher.update(bytes.subarray(MAGIC.length + NONCE_BYTES + TAG_BYTES)), decipher.final()]);
+      const facts = JSON.parse(plain.toString('utf8')) as SourceFacts;
+      if (!looksLikeFacts(facts, file)) throw new Error('shape');
+      return facts;
+    } catch {
+      this.corrupt++;
+      this.present.delete(digest.name); // rewritten by put()
+      return undefined;
+    }
+  }
+
+  /**
+   * Refuses (once, with a note) a cache folder that holds files git tracks: a repository under review could ship
+   * entries forged for its own files. Checked at the first hit only, so cold and pre-commit runs pay nothing.
+   */
+  private trust(): boolean {
+    if (this.trusted) return true;
+    if (!this.usable) return false;
+    if (findRepositoryRoot(this.location) !== null) {
+      let tracked = '';
+      try {
+        tracked = execFileSync('git', ['ls-files', '-z', '--', '.'], { cwd: this.location, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+      } catch {
+        tracked = ''; // no git, or not a work tree: nothing can be tracked
+      }
+      if (tracked.length > 0) {
+        this.usable = false;
+        this.notes.push(`${this.location} holds files git tracks, so it was not used (a committed cache could hide findings)`);
+        return false;
+      }
+    }
+    this.trusted = true;
+    return true;
+  }
+
+  private write(): void {
+    const manifestFile = path.join(this.location, MANIFEST);
+    const old = this.readManifest(manifestFile);
+    const files: Record<string, string> = {};
+    for (const [relative, name] of Object.entries(old?.files ?? {})) {
+      const absolute = path.resolve(this.location, relative);
+      if (this.seen.has(absolute) || this.complete.some((folder) => isWithin(folder, absolute))) continue;
+      files[relative] = name;
+    }
+    for (const [absolute, name] of this.seen) files[path.relative(this.location, absolute).split(path.sep).join('/')] = name;
+    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const manifest: Manifest = { fingerprint: this.fingerprintValue!, files: sorted };
+    const changed = !old || old.fingerprint !== manifest.fingerprint || !sameEntries(old.files, sorted);
+    if (!changed && this.pending.size === 0) return;
+
+    makeFolder(path.join(this.location, ENTRIES), this.location);
+    const gitignore = path.join(this.location, GITIGNORE);
+    if (!fs.existsSync(gitignore)) writeAtomically(gitignore, '# agentcore-lint cache: never commit it\n*\n');
+    const used = new Set(Object.values(sorted));
+    for (const [name, { facts, key }] of this.pending) {
+      if (!used.has(name)) continue;
+      writeAtomically(path.join(this.location, ENTRIES, name), encrypt(facts, key));
+      this.stats.written++;
+    }
+    if (changed) writeAtomically(manifestFile, JSON.stringify({ version: CACHE_FORMAT, ...manifest }) + '\n');
+    // Entries no file uses any more (edited, deleted, another extractor), and temp files of interrupted runs.
+    const now = Date.now();
+    for (const name of fs.readdirSync(path.join(this.location, ENTRIES))) {
+      const file = path.join(this.location, ENTRIES, name);
+      const stale = ENTRY_NAME.test(name) ? !used.has(name) : TEMP_NAME.test(name) && now - statTime(file) > 10 * 60_000;
+      if (stale) fs.rmSync(file, { force: true });
+    }
+  }
+
+  /** The previous run's manifest; undefined when missing, from another format or extractor, or unreadable. */
+  private readManifest(file: string): Manifest | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const value = JSON.parse(text) as { version?: unknown; fingerprint?: unknown; files?: unknown };
+      if (value.version !== CACHE_FORMAT) return undefined;
+      if (typeof value.fingerprint !== 'string' || !value.files || typeof value.files !== 'object' || Array.isArray(value.files)) throw new Error('shape');
+      const files: Record<string, string> = {};
+      for (const [relative, name] of Object.entries(value.files as Record<string, unknown>)) {
+        if (typeof name === 'string' && ENTRY_NAME.test(name)) files[relative] = name;
+      }
+      return value.fingerprint === this.fingerprintValue ? { fingerprint: value.fingerprint, files } : undefined;
+    } catch {
+      this.notes.push(`${path.join(this.location, MANIFEST)} was unreadable and was replaced`);
+      return undefined;
+    }
+  }
+}
+
+function encrypt(facts: SourceFacts, key: Buffer): Buffer {
+  const nonce = crypto.randomBytes(NONCE_BYTES);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
+  const body = Buffer.concat([cipher.update(JSON.stringify(facts), 'utf8'), cipher.final()]);
+  return Buffer.concat([MAGIC, nonce, cipher.getAuthTag(), body]);
+}
+
+/** Enough of the shape that rules can iterate what they expect. */
+function looksLikeFacts(value: unknown, file: string): value is SourceFacts {
+  if (value === null || typeof value !== 'object') return false;
+  const facts = value as Record<string, unknown>;
+  return facts.language === languageOf(file) &&
+    ['comments', 'strings', 'calls', 'envReads', 'directives', 'parseProblems'].every((k) => Array.isArray(facts[k]));
+}
+
+function writeAtomically(file: string, content: string | Buffer): void {
+  const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(temp, content, { mode: 0o600 });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Creates `folder` and its missing parents, the cache folder and below private (0700). Not `mkdirSync(recursive)`:
+ * Node's retries forever where mkdir answers ENOENT for an existing parent (under /proc).
+ */
+function makeFolder(folder: string, privateFrom: string): void {
+  const missing: string[] = [];
+  for (let dir = folder; !fs.existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.push(dir);
+  for (const dir of missing.reverse()) {
+    try {
+      fs.mkdirSync(dir, isWithin(privateFrom, dir) ? { mode: 0o700 } : {});
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+  }
+}
+
+function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function statTime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}
