@@ -230,6 +230,19 @@ describe('no side effects', () => {
     runCli(['--format', 'json'], { cwd: dir });
     expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
   });
+
+  it('with --cache, writes only into the cache folder', () => {
+    const dir = tree({ 'agentcore/agentcore.json': AGENT_CONFIG, 'agentcore/aws-targets.json': '[]', 'app/Agent/main.py': 'import os\n' });
+    const before = fs.readdirSync(dir, { recursive: true }).sort();
+    const location = path.join(tree(), 'cache');
+    runCli(['--format', 'json', '--cache', '--cache-location', location], { cwd: dir });
+    expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+    expect(fs.readdirSync(location)).toContain('manifest.json');
+    runCli(['--format', 'json', '--cache'], { cwd: dir });
+    const cache = path.join('node_modules', '.cache', 'agentcore-lint');
+    const added = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => !before.includes(f));
+    expect(added.filter((f) => !cache.startsWith(f) && !f.startsWith(cache + path.sep))).toEqual([]);
+  });
 });
 
 describe('determinism', () => {
