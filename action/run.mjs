@@ -33,7 +33,10 @@ function main() {
     );
     return 2;
   }
-  const run = (args) => spawnSync(process.execPath, [cli, ...args, ...paths], { cwd: workingDirectory, stdio: 'inherit' }).status ?? 3;
+  // With a cache, the second pass (annotations after SARIF) takes every file's facts from the first.
+  const cacheLocation = input('cache-location');
+  const cache = cacheLocation ? ['--cache', '--cache-location', path.resolve(cacheLocation)] : [];
+  const run = (args) => spawnSync(process.execPath, [cli, ...args, ...cache, ...paths], { cwd: workingDirectory, stdio: 'inherit' }).status ?? 3;
 
   const sarifFile = input('sarif-file');
   if (sarifFile) {
