@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from './json/string-positions.js';
 import type { Finding } from './types.js';
+import { makeFolder } from './util/make-folder.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -83,7 +84,7 @@ export function createBaseline(findings: readonly Finding[], baselinePath: strin
 }
 
 export function writeBaseline(baselinePath: string, baseline: BaselineFile): void {
-  fs.mkdirSync(path.dirname(path.resolve(baselinePath)), { recursive: true });
+  makeFolder(path.dirname(path.resolve(baselinePath)));
   const temporary = `${baselinePath}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(baseline, null, 2) + '\n');
   fs.renameSync(temporary, baselinePath); // atomic: a crash never leaves half a baseline

@@ -14,6 +14,7 @@ import { formatters } from './formatters/index.js';
 import { lint, UsageError } from './lint.js';
 import { packageRoot } from './schema/validators.js';
 import type { Finding } from './types.js';
+import { makeFolder } from './util/make-folder.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -162,7 +163,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   if (outputFile) {
     const target = path.resolve(io.cwd, outputFile);
     try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      makeFolder(path.dirname(target));
       fs.writeFileSync(target, output);
     } catch (error) {
       io.stderr(`agentcore-lint: cannot write ${outputFile}: ${(error as Error).message}\n`);

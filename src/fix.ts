@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from './json/string-positions.js';
 import type { Finding, TextEdit } from './types.js';
+import { makeFolder } from './util/make-folder.js';
 
 type OffsetEdit = { start: number; end: number; text: string };
 
@@ -43,7 +44,7 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
       taken.push(edit);
     }
     if (taken.length === 0) continue;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     const temporary = `${file}.${process.pid}.agentcore-lint-fix`;
     fs.writeFileSync(temporary, text);
     fs.renameSync(temporary, file);

@@ -118,6 +118,13 @@ describe('--output-file and secrets in every format', () => {
     expect(JSON.parse(fs.readFileSync(target, 'utf8')).version).toBe('2.1.0');
   });
 
+  it('an output folder that cannot be created is a usage error, not a hang', () => {
+    // Under /proc, mkdir answers ENOENT for a parent that exists; Node's recursive mkdir retries that forever.
+    const run = runCli(['--output-file', '/proc/agentcore-lint-no-such-folder/report.txt', 'fixtures/demo-project'], { timeoutMs: 15_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cannot write \/proc\/agentcore-lint-no-such-folder\/report\.txt: ENOENT/);
+  }, 20_000);
+
   it.each(Object.keys(formatters))('%s never prints the demo project\'s secrets in full', (format) => {
     const run = runCli(['--format', format, 'fixtures/demo-project']);
     expect(run.stdout.length).toBeGreaterThan(100);

@@ -31,6 +31,7 @@ import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeFolder } from '../util/make-folder.js';
 import { fileURLToPath } from 'node:url';
 import { findRepositoryRoot } from '../project.js';
 import { packageRoot } from '../schema/validators.js';
@@ -360,7 +361,7 @@ export class FactsCache {
     const changed = !old || old.fingerprint !== manifest.fingerprint || !sameEntries(old.files, sorted);
     if (!changed && this.pending.size === 0) return;
 
-    makeFolder(path.join(this.location, ENTRIES), this.location);
+    makeFolder(path.join(this.location, ENTRIES), { mode: 0o700, modeFrom: this.location });
     const gitignore = path.join(this.location, GITIGNORE);
     if (!fs.existsSync(gitignore)) writeAtomically(gitignore, '# agentcore-lint cache: never commit it\n*\n');
     const used = new Set(Object.values(sorted));
@@ -426,22 +427,6 @@ function writeAtomically(file: string, content: string | Buffer): void {
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
-  }
-}
-
-/**
- * Creates `folder` and its missing parents, the cache folder and below private (0700). Not `mkdirSync(recursive)`:
- * Node's retries forever where mkdir answers ENOENT for an existing parent (under /proc).
- */
-function makeFolder(folder: string, privateFrom: string): void {
-  const missing: string[] = [];
-  for (let dir = folder; !fs.existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.push(dir);
-  for (const dir of missing.reverse()) {
-    try {
-      fs.mkdirSync(dir, isWithin(privateFrom, dir) ? { mode: 0o700 } : {});
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw error;
-    }
   }
 }
 

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { packageRoot } from './package-root.js';
 import { liftoffOnlyIsSet } from './wasm.js';
+import { makeFolder } from './make-folder.js';
 
 interface NodeModule {
   exports: unknown;
@@ -112,7 +113,7 @@ function cacheKey(file: string, stat: fs.Stats): string {
 
 function writeCache(cacheFile: string, script: vm.Script, createFolder = true): void {
   try {
-    if (createFolder) fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    if (createFolder) makeFolder(path.dirname(cacheFile));
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, cacheFile); // atomic: a concurrent run reads the old cache or the new one

@@ -14,12 +14,14 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (npm test builds first) as a user would, in `cwd`. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliRun {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build`');
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
     encoding: 'utf8',
+    // A hung CLI fails its test (status null) instead of hanging the suite: spawnSync ignores vitest's timeouts.
+    timeout: options.timeoutMs ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
