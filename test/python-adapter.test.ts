@@ -829,3 +829,13 @@ describe('python comments', () => {
     expect(text.slice(comments[0].span.start, comments[0].span.end)).toBe('# trailing');
   });
 });
+
+describe('python adapter: keyword names are plain keys', () => {
+  it('`__proto__=` is a keyword argument like any other, not a prototype', () => {
+    const f = adapter.extract('agent/main.py', 'requests.post(__proto__="x", url="https://api.example.com")\n');
+    const named = f.calls[0].named;
+    expect(Object.getPrototypeOf(named)).toBeNull();
+    expect(Object.keys(named).sort()).toEqual(['__proto__', 'url']);
+    expect(named.url).toMatchObject({ kind: 'string', value: 'https://api.example.com' });
+  });
+});

@@ -657,3 +657,13 @@ describe('typescript comments', () => {
     for (const c of comments) expect(text.slice(c.span.start, c.span.end)).toBe(c.text);
   });
 });
+
+describe('typescript adapter: property names are plain keys', () => {
+  it('a `__proto__:` property of an options object is a key like any other, not a prototype', () => {
+    const f = facts("fetch('https://a.example.com', { ['__proto__']: 1, __proto__: 'x', method: 'POST' });");
+    const named = f.calls[0].named;
+    expect(Object.getPrototypeOf(named)).toBeNull();
+    expect(Object.keys(named)).toContain('__proto__');
+    expect(named.method).toMatchObject({ kind: 'string', value: 'POST' });
+  });
+});

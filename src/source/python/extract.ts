@@ -1020,7 +1020,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   for (const { node, statement, fn: fnNode } of callNodes) {
     const fn = child(node, 'function');
     const { positional, keywords } = argumentParts(node);
-    const named: Record<string, ValueFact> = {};
+    const named: Record<string, ValueFact> = Object.create(null); // a `__proto__=` keyword is a key like any other
     for (const [k, v] of keywords) named[k] = valueFact(v);
     calls.push({
       span: span(node),

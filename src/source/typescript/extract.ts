@@ -1183,7 +1183,7 @@ class Extractor {
         if (binding?.kind === 'variable' && binding.constant && binding.init) e = this.unwrap(binding.init);
       }
       if (!ts.isObjectLiteralExpression(e) || e.properties.length === 0) continue;
-      const named: Record<string, ValueFact> = {};
+      const named: Record<string, ValueFact> = Object.create(null); // a `__proto__:` property is a key like any other
       for (const property of e.properties) {
         if (ts.isPropertyAssignment(property)) {
           const name = this.propertyNameText(property.name);
