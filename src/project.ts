@@ -218,6 +218,11 @@ export interface LoadProjectOptions {
   configText?: string;
 }
 
+/** Whether findings in this file are kept in this run (always, unless named files were linted). */
+export function findingsKept(project: AgentCoreProject, file: string): boolean {
+  return project.findingsKeptIn === undefined || project.findingsKeptIn.has(file);
+}
+
 export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, options: LoadProjectOptions = {}): ProjectLoad {
   const files = new ProjectFiles(root, maxFileSize);
   if (options.configText !== undefined) files.useText(CONFIG_RELATIVE, options.configText);

@@ -1,12 +1,11 @@
 /**
  * Pre-commit runs pay only for the parsers their files need (issue #6): the TypeScript compiler only for TS/JS,
  * tree-sitter only for Python, cedar-wasm only when a policy's text is among the files whose findings are kept.
- * Observed in a child process running the built CLI, through a module-loading hook that records every module.
+ * Observed in a child process running the built CLI, with test/helpers/module-log.mjs recording every module.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, useTempTrees } from './helpers/cli.js';
 
@@ -42,54 +41,42 @@ function project(options: { statement: boolean }): string {
   return tree(files);
 }
 
-/** Runs the CLI on `args` in `cwd` and returns which heavy modules it loaded. */
-function loadedModules(cwd: string, args: string[]): { typescript: boolean; treeSitter: boolean; cedar: boolean; status: number | null } {
+/** Runs the CLI on `args` in `cwd` and returns which heavy modules it loaded (recorded by helpers/module-log.mjs). */
+function loadedModules(
+  cwd: string,
+  args: string[],
+): { typescript: boolean; treeSitter: boolean; cedar: boolean; validators: boolean; status: number | null } {
   const log = path.join(tree(), 'modules.log');
-  const hooks = path.join(tree({ 'hooks.mjs': HOOKS, 'register.mjs': REGISTER }), 'register.mjs');
-  const run = spawnSync(process.execPath, ['--import', pathToFileURL(hooks).href, path.join(ROOT, 'bin', 'agentcore-lint.js'), ...args], {
+  const run = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test', 'helpers', 'module-log.mjs'), path.join(ROOT, 'bin', 'agentcore-lint.js'), ...args], {
     cwd,
-    env: { ...process.env, MODULE_LOG: log },
+    env: { ...process.env, AGENTCORE_LINT_MODULE_LOG: log },
     encoding: 'utf8',
+    timeout: 120_000,
   });
   const modules = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
   return {
     typescript: /node_modules\/typescript\/lib\/typescript\.js/.test(modules),
     treeSitter: /node_modules\/web-tree-sitter\//.test(modules),
     cedar: /node_modules\/@cedar-policy\/cedar-wasm\//.test(modules),
+    validators: /dist\/validators\/agentcore(Strict)?\.cjs/.test(modules),
     status: run.status,
   };
 }
 
-// ES modules are seen by the loader hook; CommonJS ones (typescript, cedar-wasm) by a require.cache dump at exit.
-const HOOKS = `
-import * as fs from 'node:fs';
-export async function load(url, context, next) {
-  if (process.env.MODULE_LOG) fs.appendFileSync(process.env.MODULE_LOG, url + '\\n');
-  return next(url, context);
-}
-`;
-const REGISTER = `
-import { register, createRequire } from 'node:module';
-import * as fs from 'node:fs';
-register(new URL('./hooks.mjs', import.meta.url));
-const require = createRequire(import.meta.url);
-process.on('exit', () => fs.appendFileSync(process.env.MODULE_LOG, Object.keys(require.cache).join('\\n') + '\\n'));
-`;
-
 describe('each run loads only the parsers its files need', () => {
   it('a staged .py file: tree-sitter only', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['app/GwDemo/main.py'])).toEqual({ typescript: false, treeSitter: true, cedar: false, status: 0 });
+    expect(loadedModules(dir, ['app/GwDemo/main.py'])).toEqual({ typescript: false, treeSitter: true, cedar: false, validators: false, status: 0 });
   });
 
   it('a staged .ts file: the TypeScript compiler only', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['app/GwDemo/client.ts'])).toMatchObject({ typescript: true, treeSitter: false, cedar: false });
+    expect(loadedModules(dir, ['app/GwDemo/client.ts'])).toMatchObject({ typescript: true, treeSitter: false, cedar: false, validators: false });
   });
 
   it('a staged agentcore.json whose policies live in .cedar files: no Cedar, no source parser', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: false });
+    expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: false, validators: true });
   });
 
   it('a staged agentcore.json with a policy statement in it: Cedar, which checks the statement', () => {
@@ -97,13 +84,13 @@ describe('each run loads only the parsers its files need', () => {
     expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true });
   });
 
-  it('a staged .cedar file: Cedar only', () => {
+  it('a staged .cedar file: Cedar only (not even the agentcore.json validators, whose findings would be dropped)', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['policies/allow-pets.cedar'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true });
+    expect(loadedModules(dir, ['policies/allow-pets.cedar'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true, validators: false });
   });
 
   it('the whole project: every parser', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['.'])).toMatchObject({ typescript: true, treeSitter: true, cedar: true });
+    expect(loadedModules(dir, ['.'])).toMatchObject({ typescript: true, treeSitter: true, cedar: true, validators: true });
   });
 });

@@ -2,6 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import type { JsonDocument } from '../../src/json/document.js';
 import { isLegacyProjectFile } from '../../src/schema/legacy.js';
 import { validateAgainstSchema, type SchemaKind } from '../../src/schema/validate.js';
+import { findingsKept } from '../../src/project.js';
 
 export default defineRule({
   meta: {
@@ -36,6 +37,8 @@ export default defineRule({
     for (const [doc, kind] of documents) {
       // Unparseable files are json-syntax's; legacy project files get one finding from legacy-project-file.
       if (doc?.value === undefined) continue;
+      // A staged .cedar or tool schema alone: the findings would be dropped, so the validators are not even loaded.
+      if (!findingsKept(project, doc.file)) continue;
       if (kind === 'agentcore' && isLegacyProjectFile(doc.value)) continue;
       for (const issue of validateAgainstSchema(kind, doc.value)) {
         report({ messageId: 'issue', data: { message: issue.message }, doc, path: issue.path, target: issue.target });

@@ -3,6 +3,7 @@ import type { JsonDocument } from '../../src/json/document.js';
 import { isLegacyProjectFile } from '../../src/schema/legacy.js';
 import { findDroppedKeys, type DroppedKey, type SchemaKind } from '../../src/schema/validate.js';
 import { inPlace } from '../../src/schema/wording.js';
+import { findingsKept } from '../../src/project.js';
 
 export default defineRule({
   meta: {
@@ -43,6 +44,8 @@ export default defineRule({
     ];
     for (const [doc, kind] of documents) {
       if (doc?.value === undefined) continue;
+      // A staged .cedar or tool schema alone: the findings would be dropped, so the validators are not even loaded.
+      if (!findingsKept(project, doc.file)) continue;
       if (kind === 'agentcore' && isLegacyProjectFile(doc.value)) continue;
       for (const dropped of findDroppedKeys(kind, doc.value)) {
         const data = { key: dropped.key, where: inPlace(dropped.objectPath), advice: adviceFor(dropped) };
