@@ -6,12 +6,12 @@
  * no project (loose files).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { RuleTester as TsRuleTester } from '@typescript-eslint/rule-tester';
 import { RuleTester as JsRuleTester } from 'eslint';
 import { afterAll, describe, it } from 'vitest';
 import plugin from '../eslint-plugin/index.js';
+import { useTempTrees } from './helpers/cli.js';
 
 TsRuleTester.afterAll = afterAll;
 TsRuleTester.describe = describe;
@@ -27,7 +27,7 @@ const DEMO = path.resolve('fixtures/demo-project');
 const AGENT_DIR = path.join(DEMO, 'app', 'ConciergeAgent');
 const agentFile = (name: string): string => path.join(AGENT_DIR, name);
 /** A folder with no agentcore.json above it: loose files. */
-const LOOSE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-eslint-'));
+const LOOSE_DIR = useTempTrees()();
 const looseFile = (name: string): string => path.join(LOOSE_DIR, name);
 
 const ts = new TsRuleTester();
