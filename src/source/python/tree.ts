@@ -66,11 +66,10 @@ const LEAVES = new Set([
 export function copyTree(tree: Tree): PyNode {
   const { types, named, fields } = tablesFor(tree);
   const cursor = tree.walk();
-  const make = (parent: PyNode | null): PyNode => {
-    const typeId = cursor.nodeTypeId;
+  // Every cursor property is a call into WASM: each is asked once per node (the type and field were already read).
+  const make = (parent: PyNode | null, typeId: number, fieldId: number): PyNode => {
     const start = cursor.startIndex;
     const end = cursor.endIndex;
-    const fieldId = parent ? cursor.currentFieldId : 0;
     const type = types[typeId] ?? 'ERROR';
     return {
       type,
@@ -85,21 +84,22 @@ export function copyTree(tree: Tree): PyNode {
     };
   };
   try {
-    const root = make(null);
+    const root = make(null, cursor.nodeTypeId, 0);
     let current = root;
     if (!cursor.gotoFirstChild()) return root;
     for (;;) {
       // Punctuation and keywords (anonymous nodes that fill no field) are about half the nodes, and the analysis
       // never looks at them: skip them, except MISSING ones (syntax errors). Operators fill a field and are kept.
       const typeId = cursor.nodeTypeId;
-      if (named[typeId] === false && cursor.currentFieldId === 0 && !cursor.nodeIsMissing) {
+      const fieldId = cursor.currentFieldId;
+      if (named[typeId] === false && fieldId === 0 && !cursor.nodeIsMissing) {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent() || current === root) return root;
           current = current.parent as PyNode;
         }
         continue;
       }
-      const node = make(current);
+      const node = make(current, typeId, fieldId);
       current.children.push(node);
       // tokens and the parts of tokens (escape sequences) are not needed: do not even ask for children
       if (node.named && !LEAVES.has(node.type) && cursor.gotoFirstChild()) {
