@@ -148,7 +148,7 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     const discovery: Finding[] = [];
     let sources: ProjectSources;
     try {
-      sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete, listFiles: complete });
+      sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete, listFiles: complete, namedFiles: target.onlyFiles });
     } catch (error) {
       // Fault isolation: without discovery the config and policy checks still run; source checks cannot.
       discovery.push(internalError('source discovery', load.project.config.file, error, debug));

@@ -48,6 +48,11 @@ describe('.pre-commit-hooks.yaml', () => {
     ['package.json', false],
     ['tsconfig.json', false],
     ['docs/agentcore.json.md', false],
+    ['app/Agent/.env', true],
+    ['agentcore/.env.local', true],
+    ['deploy/prod.env', true],
+    ['.envrc', false],
+    ['app/Agent/env.py.bak', false],
   ])('files pattern: %s → %s', (file, matches) => {
     expect(new RegExp(hook.files).test(file)).toBe(matches);
   });

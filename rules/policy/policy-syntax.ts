@@ -5,6 +5,7 @@ import { cedarSyntaxErrors, isGuardrailsPolicy } from '../../src/policy/cedar.js
 import { defineRule } from '../../src/rule.js';
 import { entries } from '../../src/util/spec.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
+import { findingsKept } from '../../src/project.js';
 
 export default defineRule({
   meta: {
@@ -29,6 +30,8 @@ export default defineRule({
   },
   check({ project, report }) {
     const doc = project.config;
+    // Statements live in agentcore.json: with only a .cedar file staged, their findings would be dropped.
+    if (!findingsKept(project, doc.file)) return;
     let lines: LineIndex | undefined;
     for (const engine of entries(project.spec, 'policyEngines')) {
       for (const [index, policy] of objectsOf(engine.node.policies)) {

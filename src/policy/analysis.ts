@@ -10,7 +10,7 @@ import type { PolicyJson, DetailedError } from '@cedar-policy/cedar-wasm/nodejs'
 import { gatewayCatalogs } from '../catalog/index.js';
 import { resolvePath, type JsonPath } from '../json/document.js';
 import { byteToUtf16Index, decodedToSourceOffsets, LineIndex } from '../json/string-positions.js';
-import type { AgentCoreProject } from '../project.js';
+import { findingsKept, type AgentCoreProject } from '../project.js';
 import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
@@ -159,10 +159,10 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
           });
         }
       }
-      // A policy is checked when a finding about it could be kept: one in its statement (agentcore.json) or in its
-      // file. It is checked whole, statement and file together (a drift finding compares the two).
-      const kept = project.findingsKeptIn;
-      if (!kept || policySources.some((s) => kept.has(s.file))) sources.push(...policySources);
+      // Only what a kept finding needs: a statement's findings land in agentcore.json, a file's in the file; when
+      // agentcore.json is kept, the file is read too (a drift finding on the statement compares the two).
+      const configKept = findingsKept(project, doc.file);
+      sources.push(...policySources.filter((s) => configKept || findingsKept(project, s.file)));
     }
     out.push({ name: engine.name, path: engine.path, node: engine.node, attachments, sources });
   }

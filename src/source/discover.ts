@@ -67,6 +67,11 @@ export interface ScanOptions {
    * then computed one by one, on demand, without running git or reading the rest of the project.
    */
   listFiles?: boolean;
+  /**
+   * Without a listing: the files named on the command line (absolute). A named dotenv file is checked as the
+   * listing would have it: when git tracks it or does not ignore it.
+   */
+  namedFiles?: Iterable<string>;
 }
 
 /**
@@ -75,7 +80,7 @@ export interface ScanOptions {
  */
 export function scanProjectSources(project: AgentCoreProject, options: ScanOptions = {}): ProjectSources {
   const roots = projectRoots(project);
-  const listed = options.listFiles === false ? [] : listProjectFiles(project.root, roots.map((r) => r.path));
+  const listed = options.listFiles === false ? namedDotenvFiles(project, options.namedFiles ?? []) : listProjectFiles(project.root, roots.map((r) => r.path));
   // Virtualenvs under any name: the folder holding a pyvenv.cfg.
   const venvs = listed.filter((f) => f === 'pyvenv.cfg' || f.endsWith('/pyvenv.cfg')).map((f) => f.slice(0, -'pyvenv.cfg'.length));
   const roles = new Map<string, FileRole>();
@@ -94,6 +99,17 @@ export function scanProjectSources(project: AgentCoreProject, options: ScanOptio
   envFiles.sort();
   attachSources(project, sources);
   return sources;
+}
+
+/** The named files that are dotenv files git tracks or does not ignore, project-relative (as a listing gives them). */
+function namedDotenvFiles(project: AgentCoreProject, named: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const absolute of named) {
+    const relative = path.relative(project.root, absolute).split(path.sep).join('/');
+    if (relative.startsWith('..') || !isDotenvFile(relative)) continue;
+    if (project.git.isIgnored(absolute) !== true) out.push(relative);
+  }
+  return out.sort();
 }
 
 /**
