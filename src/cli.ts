@@ -15,6 +15,7 @@ import { lint, UsageError } from './lint.js';
 import { packageRoot } from './schema/validators.js';
 import type { Finding } from './types.js';
 import { makeFolder } from './util/make-folder.js';
+import { limitHeapGrowth } from './util/heap.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
@@ -59,6 +60,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configurati
 Configuration: .agentcore-lint.json at the project or repository root (see README).`;
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  limitHeapGrowth();
   if (argv[0] === 'cedar-schema') {
     const { cedarSchemaCommand } = await import('./commands/cedar-schema.js');
     return cedarSchemaCommand(argv.slice(1), io);
