@@ -45,6 +45,28 @@ describe('requireWithCodeCache', () => {
     expect(fs.readFileSync(path.join(cache, bin)).length).toBe(good.length);
   });
 
+  it('keeps one cache per set of V8 flags the process set (V8 rejects a cache made under other flags)', () => {
+    const { file, cache } = moduleTree();
+    const load = (flag: string | undefined): string =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', `
+        import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};
+        import { setV8Flag } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'v8-flags.js')).href)};
+        ${flag ? `setV8Flag(${JSON.stringify(flag)});` : ''}
+        console.log(requireWithCodeCache(${JSON.stringify(file)}, import.meta.url, ${JSON.stringify(cache)}).answer);
+      `], { encoding: 'utf8' }).stdout.trim();
+    const entries = (): string[] => fs.readdirSync(cache).filter((f) => f.endsWith('.bin')).sort();
+    expect(load(undefined)).toBe('42');
+    const plain = entries();
+    expect(load('--heap-growing-percent=10')).toBe('42');
+    expect(entries()).toHaveLength(2);
+    const stamps = entries().map((f) => fs.statSync(path.join(cache, f)).mtimeMs);
+    // Each kind of run finds its own cache again and leaves the other's alone.
+    expect(load(undefined)).toBe('42');
+    expect(load('--heap-growing-percent=10')).toBe('42');
+    expect(entries().map((f) => fs.statSync(path.join(cache, f)).mtimeMs)).toEqual(stamps);
+    expect(plain).toHaveLength(1);
+  });
+
   it('carries on when the cache folder cannot be created', () => {
     const { file } = moduleTree();
     const blocker = path.join(tree({ 'file-not-folder': 'x' }), 'file-not-folder');

@@ -16,7 +16,7 @@ import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { packageRoot } from './package-root.js';
-import { liftoffOnlyIsSet } from './wasm.js';
+import { v8FlagsSignature } from './v8-flags.js';
 import { makeFolder } from './make-folder.js';
 
 interface NodeModule {
@@ -82,31 +82,31 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written right away, then again at exit with the functions compiled during the run (most of a parser or a
     // validator is compiled lazily, on first use) if the V8 flags are still those it was loaded under: V8 rejects
-    // a cache made under other flags (`--liftoff-only`, util/wasm.ts).
+    // a cache made under other flags (util/v8-flags.ts).
     writeCache(cacheFile, script);
-    upgradeAtExit(cacheFile, script, liftoffOnlyIsSet());
+    upgradeAtExit(cacheFile, script, v8FlagsSignature());
   }
   return mod.exports;
 }
 
-const upgrades: Array<{ cacheFile: string; script: vm.Script; liftoff: boolean }> = [];
+const upgrades: Array<{ cacheFile: string; script: vm.Script; flags: string }> = [];
 
-function upgradeAtExit(cacheFile: string, script: vm.Script, liftoff: boolean): void {
+function upgradeAtExit(cacheFile: string, script: vm.Script, flags: string): void {
   if (upgrades.length === 0) {
     process.once('exit', () => {
       for (const upgrade of upgrades.splice(0)) {
         // The folder was made at load; if it is gone since (a test's temporary folder), leave it gone.
-        if (upgrade.liftoff === liftoffOnlyIsSet()) writeCache(upgrade.cacheFile, upgrade.script, false);
+        if (upgrade.flags === v8FlagsSignature()) writeCache(upgrade.cacheFile, upgrade.script, false);
       }
     });
   }
-  upgrades.push({ cacheFile, script, liftoff });
+  upgrades.push({ cacheFile, script, flags });
 }
 
 /** Node version, platform, the V8 flags that decide whether V8 accepts the cache, and the file's identity. */
 function cacheKey(file: string, stat: fs.Stats): string {
   return createHash('sha256')
-    .update([process.version, process.arch, liftoffOnlyIsSet() ? 'liftoff' : 'default', file, stat.size, stat.mtimeMs].join('\0'))
+    .update([process.version, process.arch, v8FlagsSignature(), file, stat.size, stat.mtimeMs].join('\0'))
     .digest('hex')
     .slice(0, 32);
 }

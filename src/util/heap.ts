@@ -1,4 +1,4 @@
-import * as v8 from 'node:v8';
+import { setV8Flag } from './v8-flags.js';
 
 /** Percent by which V8 grows the old generation's limit after a collection. */
 export const HEAP_GROWING_PERCENT = 10;
@@ -11,5 +11,5 @@ export const HEAP_GROWING_PERCENT = 10;
  * test/wasm-flags.test.ts checks that Node still knows it.
  */
 export function limitHeapGrowth(): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setV8Flag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -1,6 +1,4 @@
-import * as v8 from 'node:v8';
-
-let liftoffOnly = false;
+import { setV8Flag } from './v8-flags.js';
 
 /**
  * Compile WebAssembly with V8's baseline compiler only. It must run before a module is compiled, and it is a V8
@@ -8,11 +6,5 @@ let liftoffOnly = false;
  * through NODE_OPTIONS.
  */
 export function useLiftoffOnly(): void {
-  v8.setFlagsFromString('--liftoff-only');
-  liftoffOnly = true;
-}
-
-/** Whether this process set `--liftoff-only` (V8 rejects code caches made under other flags: util/compile-cache.ts). */
-export function liftoffOnlyIsSet(): boolean {
-  return liftoffOnly;
+  setV8Flag('--liftoff-only');
 }
