@@ -159,10 +159,10 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
           });
         }
       }
-      // Only what a kept finding needs: a statement's findings land in agentcore.json, a file's in the file; when
-      // agentcore.json is kept, the file is read too (a drift finding on the statement compares the two).
-      const configKept = findingsKept(project, doc.file);
-      sources.push(...policySources.filter((s) => configKept || findingsKept(project, s.file)));
+      // Only what a kept finding needs: a statement's findings land in agentcore.json, a file's in the file. A
+      // policy with both is checked whole when agentcore.json is kept (a drift finding there compares the two).
+      const drift = findingsKept(project, doc.file) && policySources.length === 2;
+      sources.push(...policySources.filter((s) => drift || findingsKept(project, s.file)));
     }
     out.push({ name: engine.name, path: engine.path, node: engine.node, attachments, sources });
   }
