@@ -415,7 +415,7 @@ function machine() {
     os: `${os.type()} ${os.release()}`, node: process.version, npm: sh('npm', ['--version']),
     load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
     agentcoreLint: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
-    gitHead: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']) + (sh('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'rules']) ? ' (+ uncommitted changes in src/ or rules/)' : ''),
+    gitHead: GIT_AT_START,
     secretlint: version('secretlint'), secretlintPreset: version('@secretlint/secretlint-rule-preset-recommend'),
     eslint: version('eslint'), time: HAS_TIME ? '/usr/bin/time -f "%U %S %M"' : 'not available (no CPU/RSS)',
   };
@@ -523,6 +523,17 @@ fs.writeFileSync(SECRETLINT_RC, JSON.stringify({ rules: [{ id: '@secretlint/secr
  * Other work rebuilds dist/ while a long run goes on: measure a copy of the CLI (bin, dist, vendor, schemas,
  * package.json; node_modules linked) taken at the start, so every scenario sees the same build.
  */
+function gitDescription() {
+  const git = (args) => {
+    try {
+      return execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  return git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--', 'src', 'rules']) ? ' (+ uncommitted changes in src/ or rules/)' : '');
+}
+
 function snapshotCli() {
   const snap = benchTempDir('cli-snapshot');
   fs.rmSync(snap, { recursive: true, force: true });
@@ -534,6 +545,8 @@ function snapshotCli() {
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(snap, 'node_modules'), 'dir');
   return snap;
 }
+/** The commit the measured copy was built from, read when the copy is taken (edits during the run do not count). */
+const GIT_AT_START = gitDescription();
 const SNAPSHOT = snapshotCli();
 CLI = path.join(SNAPSHOT, 'bin', 'agentcore-lint.js');
 
