@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJsonDocument, type JsonDocument } from './json/document.js';
 import { isObject, type JsonObject } from './util/json-value.js';
+import { isInside } from './util/paths.js';
 
 export const CONFIG_RELATIVE = path.join('agentcore', 'agentcore.json');
 export const AWS_TARGETS_RELATIVE = path.join('agentcore', 'aws-targets.json');
@@ -133,10 +134,6 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export function findRepositoryRoot(start: string): string | null {
   let dir = path.resolve(start);

@@ -32,9 +32,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeFolder } from '../util/make-folder.js';
+import { isInside } from '../util/paths.js';
 import { fileURLToPath } from 'node:url';
 import { findRepositoryRoot } from '../project.js';
-import { packageRoot } from '../schema/validators.js';
+import { packageRoot } from '../util/package-root.js';
 import { languageOf } from './adapters.js';
 import type { SourceFacts } from './facts.js';
 
@@ -101,7 +102,7 @@ export function extractorFingerprint(code: readonly string[] = extractorCode()):
 export function extractorCode(): string[] {
   const here = fileURLToPath(import.meta.url);
   const bundle = path.join(packageRoot(), 'dist', 'cli');
-  if (isWithin(bundle, here)) {
+  if (isInside(bundle, here)) {
     return (fs.readdirSync(bundle, { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).map((f) => path.join(bundle, f));
   }
   return moduleClosure(path.join(path.dirname(here), 'adapters.js'));
@@ -352,7 +353,7 @@ export class FactsCache {
     const files: Record<string, string> = {};
     for (const [relative, name] of Object.entries(old?.files ?? {})) {
       const absolute = path.resolve(this.location, relative);
-      if (this.seen.has(absolute) || this.complete.some((folder) => isWithin(folder, absolute))) continue;
+      if (this.seen.has(absolute) || this.complete.some((folder) => isInside(folder, absolute))) continue;
       files[relative] = name;
     }
     for (const [absolute, name] of this.seen) files[path.relative(this.location, absolute).split(path.sep).join('/')] = name;
@@ -435,10 +436,6 @@ function sameEntries(a: Record<string, string>, b: Record<string, string>): bool
   return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
 }
 
-function isWithin(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 function statTime(file: string): number {
   try {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from './paths.js';
 
 /**
  * Creates `folder` and its missing parents, like `mkdir -p`. Not `fs.mkdirSync(folder, { recursive: true })`:
@@ -11,8 +12,7 @@ export function makeFolder(folder: string, options: { mode?: number; modeFrom?: 
   const missing: string[] = [];
   for (let dir = path.resolve(folder); !fs.existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.push(dir);
   for (const dir of missing.reverse()) {
-    const relative = options.modeFrom === undefined ? undefined : path.relative(options.modeFrom, dir);
-    const inside = relative !== undefined && (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative)));
+    const inside = options.modeFrom !== undefined && isInside(options.modeFrom, dir);
     try {
       fs.mkdirSync(dir, inside && options.mode !== undefined ? { mode: options.mode } : {});
     } catch (error) {
