@@ -12,7 +12,7 @@ import { applyFixes } from './fix.js';
 import { INTERNAL_ERROR_RULE_ID } from './engine.js';
 import { formatters } from './formatters/index.js';
 import { lint, UsageError } from './lint.js';
-import { packageRoot } from './schema/validators.js';
+import { packageRoot } from './util/package-root.js';
 import type { Finding } from './types.js';
 import { makeFolder } from './util/make-folder.js';
 import { limitHeapGrowth } from './util/heap.js';

@@ -5,7 +5,7 @@ import { Parser, Tree } from 'web-tree-sitter';
 import { createPythonAdapter, pythonGrammarPath } from '../src/source/python/adapter.js';
 import type { LanguageAdapter } from '../src/source/adapters.js';
 import type { CallFact, EnvReadFact, SourceFacts, Span, StringFact } from '../src/source/facts.js';
-import { packageRoot } from '../src/schema/validators.js';
+import { packageRoot } from '../src/util/package-root.js';
 
 let adapter: LanguageAdapter;
 beforeAll(async () => {

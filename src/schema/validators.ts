@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import { requireWithCodeCache } from '../util/compile-cache.js';
 import { packageRoot } from '../util/package-root.js';
 
-export { packageRoot };
-
 export interface AjvError {
   instancePath: string;
   schemaPath: string;

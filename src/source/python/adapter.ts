@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { LanguageAdapter } from '../adapters.js';
 import type { SourceFacts } from '../facts.js';
-import { packageRoot } from '../../schema/validators.js';
+import { packageRoot } from '../../util/package-root.js';
 import { copyTree } from './tree.js';
 import { extractPythonFacts } from './extract.js';
 
