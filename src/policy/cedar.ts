@@ -45,21 +45,22 @@ export function wellFormed(text: string): string {
 }
 
 /**
- * Statements are parsed by the syntax rule and again by the policy analysis: once is enough. Bounded, for
- * long-lived processes (the ESLint plugin in an editor). Callers must not modify the returned list.
+ * A per-text memo of a Cedar call. Statements are parsed by the syntax rule and again by the policy analysis: once is
+ * enough. Bounded (cleared when full), for long-lived processes (the ESLint plugin in an editor). Callers must not
+ * modify what it returns.
  */
-const syntaxErrorsByText = new Map<string, readonly CedarSyntaxError[]>();
-const MEMO_LIMIT = 2000;
-
-export function cedarSyntaxErrors(rawText: string): readonly CedarSyntaxError[] {
-  let errors = syntaxErrorsByText.get(rawText);
-  if (!errors) {
-    errors = parseErrors(rawText);
-    if (syntaxErrorsByText.size >= MEMO_LIMIT) syntaxErrorsByText.clear();
-    syntaxErrorsByText.set(rawText, errors);
-  }
-  return errors;
+function memoByText<T>(limit: number, compute: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    if (memo.has(text)) return memo.get(text) as T;
+    const value = compute(text);
+    if (memo.size >= limit) memo.clear();
+    memo.set(text, value);
+    return value;
+  };
 }
+
+export const cedarSyntaxErrors: (rawText: string) => readonly CedarSyntaxError[] = memoByText(2000, (text) => parseErrors(text));
 
 function parseErrors(rawText: string): CedarSyntaxError[] {
   const text = wellFormed(rawText);
@@ -79,18 +80,11 @@ function parseErrors(rawText: string): CedarSyntaxError[] {
   });
 }
 
-const jsonByText = new Map<string, PolicyJson | undefined>();
-const JSON_MEMO_LIMIT = 20000;
-
 /**
- * The JSON form (EST) of one policy's text, or undefined when it is not exactly one valid policy. Memoised per
- * text (the syntax check and the analysis share it); callers must not modify it.
+ * The JSON form (EST) of one policy's text, or undefined when it is not exactly one valid policy. Shared by the
+ * syntax check and the analysis.
  */
-export function policyJson(text: string): PolicyJson | undefined {
-  if (jsonByText.has(text)) return jsonByText.get(text);
+export const policyJson: (text: string) => PolicyJson | undefined = memoByText(20000, (text) => {
   const answer = loadCedar().policyToJson(wellFormed(text));
-  const json = answer.type === 'success' ? answer.json : undefined;
-  if (jsonByText.size >= JSON_MEMO_LIMIT) jsonByText.clear();
-  jsonByText.set(text, json);
-  return json;
-}
+  return answer.type === 'success' ? answer.json : undefined;
+});
