@@ -12,33 +12,25 @@ import { ROOT, useTempTrees } from './helpers/cli.js';
 const tree = useTempTrees();
 const BASE = path.join(ROOT, 'fixtures', 'base', 'gwdemo');
 
-function readBase(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(BASE, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(BASE);
-  return files;
-}
-
 /** The gwdemo project, with the engine's policy moved from a statement into a sourceFile, plus one .ts file. */
 function project(options: { statement: boolean }): string {
-  const files = readBase();
-  const config = JSON.parse(files['agentcore/agentcore.json']);
+  const dir = tree();
+  fs.cpSync(BASE, dir, { recursive: true });
+  const configFile = path.join(dir, 'agentcore', 'agentcore.json');
+  const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
   const policy = config.policyEngines[0].policies[0];
   if (!options.statement) {
     delete policy.statement;
     policy.sourceFile = 'policies/allow-pets.cedar';
   }
-  files['agentcore/agentcore.json'] = JSON.stringify(config, null, 2) + '\n';
-  files['policies/allow-pets.cedar'] =
-    'permit(principal, action == AgentCore::Action::"petstore___getPet", resource == AgentCore::Gateway::"arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/my-tools-gw-abc");\n';
-  files['app/GwDemo/client.ts'] = "export const url = process.env.AGENTCORE_GATEWAY_MY_TOOLS_GW_URL ?? '';\n";
-  return tree(files);
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
+  fs.mkdirSync(path.join(dir, 'policies'));
+  fs.writeFileSync(
+    path.join(dir, 'policies', 'allow-pets.cedar'),
+    'permit(principal, action == AgentCore::Action::"petstore___getPet", resource == AgentCore::Gateway::"arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/my-tools-gw-abc");\n',
+  );
+  fs.writeFileSync(path.join(dir, 'app', 'GwDemo', 'client.ts'), "export const url = process.env.AGENTCORE_GATEWAY_MY_TOOLS_GW_URL ?? '';\n");
+  return dir;
 }
 
 /** Runs the CLI on `args` in `cwd` and returns which heavy modules it loaded (recorded by helpers/module-log.mjs). */
