@@ -307,7 +307,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   }
 
   // ---- Pass 1: scopes, bindings, and inventories -----------------------------------------------------------------
-  {
+  collectInventories();
+  function collectInventories(): void {
     // parallel stacks: node, its scope, its statement, its innermost enclosing function definition
     const nodes: PyNode[] = [root];
     const scopes: Scope[] = [moduleScope];
@@ -718,7 +719,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return undefined;
   }
 
-  {
+  collectEnvReads();
+  function collectEnvReads(): void {
     const candidates = [...callNodes.map((c) => c.node), ...subscriptNodes].sort((a, b) => a.start - b.start || b.end - a.end);
     for (const node of candidates) {
       {
@@ -1016,29 +1018,32 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return null;
   }
 
-  callNodes.sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
-  for (const { node, statement, fn: fnNode } of callNodes) {
-    const fn = child(node, 'function');
-    const { positional, keywords } = argumentParts(node);
-    const named: Record<string, ValueFact> = Object.create(null); // a `__proto__=` keyword is a key like any other
-    for (const [k, v] of keywords) named[k] = valueFact(v);
-    calls.push({
-      span: span(node),
-      calleeText: fn ? src(fn) : '',
-      calleeSpan: fn ? span(fn) : span(node),
-      callee: fn ? resolve(fn) : undefined,
-      isNew: false,
-      args: positional.map((a) => valueFact(a)),
-      named,
-      enclosingDecorators: [...enclosingDecorators(fnNode)],
-      statementSpan: span(statement),
-    });
+  collectCallsAndStrings();
+  function collectCallsAndStrings(): void {
+    callNodes.sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
+    for (const { node, statement, fn: fnNode } of callNodes) {
+      const fn = child(node, 'function');
+      const { positional, keywords } = argumentParts(node);
+      const named: Record<string, ValueFact> = Object.create(null); // a `__proto__=` keyword is a key like any other
+      for (const [k, v] of keywords) named[k] = valueFact(v);
+      calls.push({
+        span: span(node),
+        calleeText: fn ? src(fn) : '',
+        calleeSpan: fn ? span(fn) : span(node),
+        callee: fn ? resolve(fn) : undefined,
+        isNew: false,
+        args: positional.map((a) => valueFact(a)),
+        named,
+        enclosingDecorators: [...enclosingDecorators(fnNode)],
+        statementSpan: span(statement),
+      });
+    }
+    for (const node of stringNodes) {
+      const { value, interpolated } = stringValue(node);
+      strings.push({ span: span(node), value, interpolated, context: stringContext(node) });
+    }
+    calls.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   }
-  for (const node of stringNodes) {
-    const { value, interpolated } = stringValue(node);
-    strings.push({ span: span(node), value, interpolated, context: stringContext(node) });
-  }
-  calls.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 
   // ---- Guards ----------------------------------------------------------------------------------------------------
 
@@ -1407,115 +1412,124 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     });
   }
 
-  // uses through variables
-  const envNames = new Set<string>();
-  for (const b of allBindings) if (b.envRead !== undefined && b.scope.bindings.get(b.name)?.includes(b)) envNames.add(b.name);
-  for (const identifier of identifiers) {
-    if (targets.has(identifier) && !augmented.has(identifier)) continue;
-    if (!envNames.has(src(identifier))) continue;
-    const parent = identifier.parent;
-    if (!parent) continue;
-    if (parent.type === 'attribute' && identifier.field === 'attribute') continue;
-    if (parent.type === 'keyword_argument' && identifier.field === 'name') continue;
-    if (parent.type === 'dotted_name' || parent.type === 'aliased_import' || parent.type === 'global_statement' || parent.type === 'nonlocal_statement') continue;
-    if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' || parent.type === 'typed_parameter') && identifier.field !== 'value') continue;
-    if (parent.type === 'parameters' || parent.type === 'lambda_parameters') continue;
-    const found = lookup(src(identifier), identifier);
-    if (!found) continue;
-    for (const b of reaching(found.list, identifier, found.local)) {
-      if (b.envRead === undefined) continue;
-      addUse(b.envRead, identifier, variableSubject(b.name), b.effective);
-    }
-  }
-  // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods
-  const selfEnvAttrs = new Map<Scope, Map<string, number>>();
-  for (const b of allBindings) {
-    if (b.envRead === undefined || b.target.type !== 'attribute' || !b.scope.classScope) continue;
-    let attrs = selfEnvAttrs.get(b.scope.classScope);
-    if (!attrs) selfEnvAttrs.set(b.scope.classScope, (attrs = new Map()));
-    attrs.set(b.name, b.envRead);
-  }
-  if (selfEnvAttrs.size) {
+  collectEnvUses();
+  function collectEnvUses(): void {
+    // uses through variables
+    const envNames = new Set<string>();
+    for (const b of allBindings) if (b.envRead !== undefined && b.scope.bindings.get(b.name)?.includes(b)) envNames.add(b.name);
     for (const identifier of identifiers) {
+      if (targets.has(identifier) && !augmented.has(identifier)) continue;
+      if (!envNames.has(src(identifier))) continue;
       const parent = identifier.parent;
-      if (!parent || parent.type !== 'attribute' || identifier.field !== 'object') continue;
-      const cls = selfClass(identifier);
-      const attrs = cls && selfEnvAttrs.get(cls);
-      const attribute = child(parent, 'attribute');
-      if (!attrs || !attribute) continue;
-      const index = attrs.get(src(attribute));
-      if (index === undefined) continue;
-      const { node: outer, parent: holder } = upParen(parent);
-      if (holder && holder.type === 'assignment' && outer.field === 'left') continue;
-      const text0 = src(parent);
-      const subject: Subject = {
-        atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0),
-      };
-      addUse(index, parent, subject, 0);
+      if (!parent) continue;
+      if (parent.type === 'attribute' && identifier.field === 'attribute') continue;
+      if (parent.type === 'keyword_argument' && identifier.field === 'name') continue;
+      if (parent.type === 'dotted_name' || parent.type === 'aliased_import' || parent.type === 'global_statement' || parent.type === 'nonlocal_statement') continue;
+      if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' || parent.type === 'typed_parameter') && identifier.field !== 'value') continue;
+      if (parent.type === 'parameters' || parent.type === 'lambda_parameters') continue;
+      const found = lookup(src(identifier), identifier);
+      if (!found) continue;
+      for (const b of reaching(found.list, identifier, found.local)) {
+        if (b.envRead === undefined) continue;
+        addUse(b.envRead, identifier, variableSubject(b.name), b.effective);
+      }
     }
-  }
-  // direct reads that are not bound to anything: the read itself is the use
-  for (const [node, index] of envIndex) {
-    const read = envReads[index];
-    if (read.boundTo !== undefined) continue;
-    const { outer } = envWrapper(node);
-    addUse(index, outer, envSubject(read.name, node), 0);
-  }
-  // LOCAL_DEV-only reads
-  for (const [node, index] of envIndex) {
-    if (envReads[index].name === 'LOCAL_DEV') continue;
-    envReads[index].localDevOnly = guardedAt(node, localDevSubject, 0);
-  }
+    // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods
+    const selfEnvAttrs = new Map<Scope, Map<string, number>>();
+    for (const b of allBindings) {
+      if (b.envRead === undefined || b.target.type !== 'attribute' || !b.scope.classScope) continue;
+      let attrs = selfEnvAttrs.get(b.scope.classScope);
+      if (!attrs) selfEnvAttrs.set(b.scope.classScope, (attrs = new Map()));
+      attrs.set(b.name, b.envRead);
+    }
+    if (selfEnvAttrs.size) {
+      for (const identifier of identifiers) {
+        const parent = identifier.parent;
+        if (!parent || parent.type !== 'attribute' || identifier.field !== 'object') continue;
+        const cls = selfClass(identifier);
+        const attrs = cls && selfEnvAttrs.get(cls);
+        const attribute = child(parent, 'attribute');
+        if (!attrs || !attribute) continue;
+        const index = attrs.get(src(attribute));
+        if (index === undefined) continue;
+        const { node: outer, parent: holder } = upParen(parent);
+        if (holder && holder.type === 'assignment' && outer.field === 'left') continue;
+        const text0 = src(parent);
+        const subject: Subject = {
+          atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0),
+        };
+        addUse(index, parent, subject, 0);
+      }
+    }
+    // direct reads that are not bound to anything: the read itself is the use
+    for (const [node, index] of envIndex) {
+      const read = envReads[index];
+      if (read.boundTo !== undefined) continue;
+      const { outer } = envWrapper(node);
+      addUse(index, outer, envSubject(read.name, node), 0);
+    }
+    // LOCAL_DEV-only reads
+    for (const [node, index] of envIndex) {
+      if (envReads[index].name === 'LOCAL_DEV') continue;
+      envReads[index].localDevOnly = guardedAt(node, localDevSubject, 0);
+    }
 
-  for (const read of envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+    for (const read of envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+  }
 
   // ---- Directives ------------------------------------------------------------------------------------------------
 
   // Like the TS adapter: a directive is a comment on its own line, in the block of comment lines directly above
   // a statement (no blank line in between); it covers that statement, body included.
-  const DIRECTIVE = /^#\s*agentcore-lint:\s*direct-call\b(.*)$/;
-  for (const comment of comments) {
-    const commentText = src(comment).trimEnd(); // with CRLF line ends the comment token keeps the `\r`
-    const match = DIRECTIVE.exec(commentText);
-    if (!match) continue;
-    const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
-    if (text.slice(lineStart, comment.start).trim() !== '') continue; // trailing comment: not a directive
-    const covered = statements[upperBound(statements, comment.end - 1)];
-    if (!covered) continue;
-    const between = text.slice(comment.end, covered.start).split(/\r?\n|\r/);
-    // between[0] is the rest of the comment's line; the last piece is the statement's indentation
-    const attached = between.length >= 2 && between.slice(1, -1).every((line) => /^\s*#/.test(line)) && between[between.length - 1].trim() === '';
-    if (!attached) continue;
-    directives.push({
-      span: { start: comment.start, end: comment.start + commentText.length },
-      reason: match[1].replace(/^[\s:\u2014-]+/, '').trim(),
-      covers: span(covered),
-    });
+  collectDirectives();
+  function collectDirectives(): void {
+    const DIRECTIVE = /^#\s*agentcore-lint:\s*direct-call\b(.*)$/;
+    for (const comment of comments) {
+      const commentText = src(comment).trimEnd(); // with CRLF line ends the comment token keeps the `\r`
+      const match = DIRECTIVE.exec(commentText);
+      if (!match) continue;
+      const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+      if (text.slice(lineStart, comment.start).trim() !== '') continue; // trailing comment: not a directive
+      const covered = statements[upperBound(statements, comment.end - 1)];
+      if (!covered) continue;
+      const between = text.slice(comment.end, covered.start).split(/\r?\n|\r/);
+      // between[0] is the rest of the comment's line; the last piece is the statement's indentation
+      const attached = between.length >= 2 && between.slice(1, -1).every((line) => /^\s*#/.test(line)) && between[between.length - 1].trim() === '';
+      if (!attached) continue;
+      directives.push({
+        span: { start: comment.start, end: comment.start + commentText.length },
+        reason: match[1].replace(/^[\s:\u2014-]+/, '').trim(),
+        covers: span(covered),
+      });
+    }
   }
 
   // ---- Parse problems --------------------------------------------------------------------------------------------
 
-  errors.sort((a, b) => a.start - b.start || b.end - a.end);
-  for (let i = 0; i < errors.length && parseProblems.length < MAX_PARSE_PROBLEMS; i++) {
-    const e = errors[i];
-    if (e.missing) {
-      parseProblems.push({ span: span(e), message: `Python syntax error: missing ${e.named ? e.type : `'${e.type}'`}` });
-      continue;
+  collectParseProblems();
+  function collectParseProblems(): void {
+    errors.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let i = 0; i < errors.length && parseProblems.length < MAX_PARSE_PROBLEMS; i++) {
+      const e = errors[i];
+      if (e.missing) {
+        parseProblems.push({ span: span(e), message: `Python syntax error: missing ${e.named ? e.type : `'${e.type}'`}` });
+        continue;
+      }
+      // report the innermost errors: an ERROR that holds another one is described by that one
+      let holdsAnother = false;
+      for (let j = i + 1; j < errors.length && errors[j].start < e.end; j++) {
+        if (!errors[j].missing && contains(e, errors[j])) holdsAnother = true;
+      }
+      if (holdsAnother) continue;
+      const first = src(e).trim().split('\n')[0];
+      const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+      parseProblems.push({
+        span: span(e),
+        message: shown ? `Python syntax error: unexpected '${shown}'` : 'Python syntax error: unexpected input',
+      });
     }
-    // report the innermost errors: an ERROR that holds another one is described by that one
-    let holdsAnother = false;
-    for (let j = i + 1; j < errors.length && errors[j].start < e.end; j++) {
-      if (!errors[j].missing && contains(e, errors[j])) holdsAnother = true;
-    }
-    if (holdsAnother) continue;
-    const first = src(e).trim().split('\n')[0];
-    const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-    parseProblems.push({
-      span: span(e),
-      message: shown ? `Python syntax error: unexpected '${shown}'` : 'Python syntax error: unexpected input',
-    });
+    parseProblems.sort((a, b) => a.span.start - b.span.start);
   }
-  parseProblems.sort((a, b) => a.span.start - b.span.start);
 
   strings.sort((a, b) => a.span.start - b.span.start);
   directives.sort((a, b) => a.span.start - b.span.start);
