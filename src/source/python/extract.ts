@@ -19,6 +19,7 @@ import type {
   StringFact,
   ValueFact,
 } from '../facts.js';
+import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
 
@@ -987,13 +988,13 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return names;
   }
 
-  const decoratorMemo = new Map<PyNode, string[]>();
-  /** Canonical names of the decorators on `fn` and on the functions around it (outermost first). */
-  function enclosingDecorators(fn: PyNode | null): string[] {
-    if (!fn) return [];
+  const decoratorMemo = new Map<PyNode, readonly string[]>();
+  /** Canonical names of the decorators on `fn` and on the functions around it (outermost first); shared, never mutated. */
+  function enclosingDecorators(fn: PyNode | null): readonly string[] {
+    if (!fn) return NO_DECORATORS;
     const chain: PyNode[] = [];
     let f: PyNode | null = fn;
-    let base: string[] = [];
+    let base: readonly string[] = NO_DECORATORS;
     while (f) {
       const known = decoratorMemo.get(f);
       if (known) {
@@ -1024,8 +1025,12 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     for (const { node, statement, fn: fnNode } of callNodes) {
       const fn = child(node, 'function');
       const { positional, keywords } = argumentParts(node);
-      const named: Record<string, ValueFact> = Object.create(null); // a `__proto__=` keyword is a key like any other
-      for (const [k, v] of keywords) named[k] = valueFact(v);
+      let named = NO_NAMED_ARGUMENTS;
+      if (keywords.size) {
+        const own: Record<string, ValueFact> = Object.create(null); // a `__proto__=` keyword is a key like any other
+        for (const [k, v] of keywords) own[k] = valueFact(v);
+        named = own;
+      }
       calls.push({
         span: span(node),
         calleeText: fn ? src(fn) : '',
@@ -1034,7 +1039,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         isNew: false,
         args: positional.map((a) => valueFact(a)),
         named,
-        enclosingDecorators: [...enclosingDecorators(fnNode)],
+        enclosingDecorators: enclosingDecorators(fnNode),
         statementSpan: span(statement),
       });
     }

@@ -27,6 +27,7 @@ import type {
   StringFact,
   ValueFact,
 } from '../facts.js';
+import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 
 type Ts = typeof TS;
 
@@ -1134,12 +1135,11 @@ class Extractor {
 
   /** Top-down (parents before children), so deep nesting costs linear time. */
   private computeStatementsAndWrappers(): void {
-    const none: readonly string[] = [];
     for (const node of this.nodes) {
       const parent = node.parent;
       if (this.isStatementPosition(node)) this.statementAt.set(node, node);
       else if (parent && this.statementAt.has(parent)) this.statementAt.set(node, this.statementAt.get(parent)!);
-      const above = (parent && this.wrappersAt.get(parent)) ?? none;
+      const above = (parent && this.wrappersAt.get(parent)) ?? NO_DECORATORS;
       const own = this.wrappers.get(node);
       this.wrappersAt.set(node, own ? [...own, ...above.filter((name) => !own.includes(name))] : above);
     }
@@ -1156,7 +1156,7 @@ class Extractor {
       isNew: ts.isNewExpression(call),
       args: args.map((arg) => this.valueFact(arg)),
       named: this.namedArguments(args),
-      enclosingDecorators: [...(this.wrappersAt.get(call) ?? [])],
+      enclosingDecorators: this.wrappersAt.get(call) ?? NO_DECORATORS,
       statementSpan: this.span(this.statementAt.get(call) ?? call),
     };
   }
@@ -1174,7 +1174,7 @@ class Extractor {
   }
 
   /** Properties of the first object-literal argument that has any (directly, or through a `const` bound to one). */
-  private namedArguments(args: readonly TS.Expression[]): Record<string, ValueFact> {
+  private namedArguments(args: readonly TS.Expression[]): Readonly<Record<string, ValueFact>> {
     const ts = this.ts;
     for (const arg of args) {
       let e = this.unwrap(arg);
@@ -1194,7 +1194,7 @@ class Extractor {
       }
       return named;
     }
-    return {};
+    return NO_NAMED_ARGUMENTS;
   }
 
   /** A statement in a statement list (or an if/loop body, or a class member). */
