@@ -24,6 +24,12 @@ export function normalizeSeverity(setting: SeveritySetting): Severity | 'off' {
   return setting === 'warn' ? 'warning' : setting;
 }
 
+/** Whether the configuration turns the rule off. */
+export function isRuleOff(rule: ProjectRule, severities: EngineOptions['severities']): boolean {
+  const configured = severities?.get(rule.meta.id);
+  return configured !== undefined && normalizeSeverity(configured) === 'off';
+}
+
 export function runProjectRules(
   project: AgentCoreProject,
   rules: readonly ProjectRule[],
@@ -33,7 +39,7 @@ export function runProjectRules(
   for (const rule of rules) {
     if (!rule.check) continue;
     const configured = options.severities?.get(rule.meta.id);
-    if (configured !== undefined && normalizeSeverity(configured) === 'off') continue;
+    if (isRuleOff(rule, options.severities)) continue;
     const report = (descriptor: ReportDescriptor<string>): void => {
       findings.push(toFinding(project, rule, descriptor, configured));
     };
@@ -66,7 +72,7 @@ export function runFileRules(
   for (const rule of rules) {
     if (!rule.files?.extensions.includes(extension)) continue;
     const configured = options.severities?.get(rule.meta.id);
-    if (configured !== undefined && normalizeSeverity(configured) === 'off') continue;
+    if (isRuleOff(rule, options.severities)) continue;
     try {
       rule.files.check({
         file,

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
 import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig } from './config.js';
-import { engineFinding, FILE_START, internalError, runFileRules, runProjectRules, sortFindings } from './engine.js';
+import { engineFinding, FILE_START, internalError, isRuleOff, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import { globSync } from './util/lazy-modules.js';
@@ -164,7 +164,10 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     // files are named, as in most pre-commit runs, none of their findings could be kept.
     const onlySourceFiles = target.onlyFiles !== undefined && [...target.onlyFiles].every((f) => languageOf(f) !== undefined);
     load.project.findingsKeptIn = target.onlyFiles;
-    findings = [...discovery, ...(onlySourceFiles ? [] : runProjectRules(load.project, rules, { severities: config.severities, debug }))];
+    // File by file: rules, then the digests project rules keep (whole-project runs), then the facts are released.
+    // Project rules run last, on the digests: the run never holds every file's facts at once.
+    const digests = complete ? rules.flatMap((rule) => (isRuleOff(rule, config.severities) ? [] : (rule.sourceDigests ?? []))) : [];
+    findings = discovery;
     for (const file of files) {
       const read = sources.read(file);
       if (!read.ok) {
@@ -173,9 +176,12 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
       }
       const source = () => sources.facts(file, read.text);
       findings.push(...lintFile(run, config, file, read.text, { project: load.project, role: sources.roleOf(file), source }));
+      if (sources.roles.has(file)) for (const digest of digests) sources.digest(file, digest);
       const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
       if (syntax && !isIgnored(config, file)) run.syntaxProblems.push(syntax);
+      sources.release(file);
     }
+    if (!onlySourceFiles) findings.push(...runProjectRules(load.project, rules, { severities: config.severities, debug }));
   }
   return applyOverrides(config, findings).filter(
     (f) => !isIgnored(config, f.file) && (!target.onlyFiles || target.onlyFiles.has(f.file)),

@@ -80,6 +80,12 @@ export interface FileRuleContext<MessageId extends string> {
  */
 export type FileRole = 'agent' | 'tool' | 'mcp-server' | 'test' | 'other';
 
+/** A per-file summary of a source file's facts (see `ProjectRule.sourceDigests`); `of` must not keep `facts`. */
+export interface SourceDigest<T> {
+  readonly id: string;
+  of(facts: SourceFacts): T;
+}
+
 export interface ProjectRule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
   /**
@@ -88,6 +94,13 @@ export interface ProjectRule<MessageId extends string = string> {
    * run on named source files (pre-commit) skip project checks.
    */
   check?(context: ProjectRuleContext<MessageId>): void;
+  /**
+   * What `check` needs from every source file's facts, summarised per file (AC055: the gateway variables the code
+   * reads). In a whole-project run the engine computes each digest while the file's facts are at hand, then releases
+   * the facts, so the run holds one file's facts at a time rather than all of them; `check` reads the digests
+   * with `projectSources(project).digest(file, digest)`.
+   */
+  sourceDigests?: readonly SourceDigest<unknown>[];
   /**
    * Optional file-level check, for rules that also work without a project (`meta.requiresProject: false`):
    * it runs on files with these extensions named on the command line, and on such files a project references.

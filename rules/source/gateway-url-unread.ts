@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/rule.js';
+import { defineRule, type SourceDigest } from '../../src/rule.js';
 import { gatewayUrlEnvVar } from '../../src/agentcore/env-names.js';
 import type { SourceFacts } from '../../src/source/facts.js';
 import { projectSources } from '../../src/source/project-sources.js';
@@ -32,6 +32,12 @@ export function buildsAgentOrToolClient(facts: SourceFacts): boolean {
   return facts.calls.some((call) => call.callee !== undefined && AGENT_OR_MCP.test(call.callee) && !/^(?:boto3|httpx|requests|openai|anthropic)\./.test(call.callee));
 }
 
+/** What one runtime file contributes: the gateway variables it reads, and whether it builds an agent or MCP client. */
+const GATEWAY_USE: SourceDigest<{ reads: GatewayReads; buildsAgentOrToolClient: boolean }> = {
+  id: 'gateway-url-unread',
+  of: (facts) => ({ reads: gatewayReads([facts]), buildsAgentOrToolClient: buildsAgentOrToolClient(facts) }),
+};
+
 export default defineRule({
   meta: {
     id: 'gateway-url-unread',
@@ -57,20 +63,23 @@ export default defineRule({
     officialParity: false,
     requiresProject: true,
   },
+  sourceDigests: [GATEWAY_USE],
   check({ project, report }) {
     const sources = projectSources(project);
     if (!sources || !sources.complete) return;
     const files = sources.filesWith('agent', 'mcp-server');
     if (files.length === 0) return; // no runtime code (harness projects, code elsewhere): nothing to compare
-    const all: SourceFacts[] = [];
+    const reads: GatewayReads = { names: new Set(), dynamic: false };
+    let buildsAgentOrClient = false;
     for (const file of files) {
-      const facts = sources.facts(file);
-      if (!facts) return; // unreadable or no parser: do not guess
-      all.push(facts);
+      const use = sources.digest(file, GATEWAY_USE);
+      if (!use) return; // unreadable or no parser: do not guess
+      for (const name of use.reads.names) reads.names.add(name);
+      reads.dynamic ||= use.reads.dynamic;
+      buildsAgentOrClient ||= use.buildsAgentOrToolClient;
     }
     // Only real agent code can be missing a gateway: a stub that builds no agent and no MCP client says nothing.
-    if (!all.some(buildsAgentOrToolClient)) return;
-    const reads = gatewayReads(all);
+    if (!buildsAgentOrClient) return;
     if (reads.dynamic) return;
     for (const gateway of gateways(project.spec)) {
       if (!gateway.name) continue;
