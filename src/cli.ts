@@ -254,7 +254,20 @@ function readVersion(): string {
   return pkg.version;
 }
 
+/**
+ * A reader that stops early (`agentcore-lint --format json . | head`) closes the pipe. Writing on is pointless,
+ * and Node would otherwise die on the EPIPE with a stack trace: stop writing quietly, as grep and git do, and
+ * exit with the lint's own status.
+ */
+function ignoreClosedStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 function processIO(): CliIO {
+  ignoreClosedStdout();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

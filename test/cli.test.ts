@@ -161,3 +161,20 @@ describe('agentcore-lint CLI', () => {
     expect(JSON.parse(bigRun.stdout)[0].messages[0].message).toContain('over the 4.0 MB limit');
   });
 });
+
+describe('a reader that closes the pipe early (`agentcore-lint . | head`)', () => {
+  it('stops writing quietly and exits with the lint status, without a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    // The demo project's report in JSON is well over a pipe buffer, so the CLI is still writing when `head` leaves.
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'agentcore-lint.js'), '--format', 'json', 'fixtures/demo-project'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader is gone before the first write
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(runCli(['--format', 'json', 'fixtures/demo-project'], { cwd: ROOT }).status);
+  });
+});
