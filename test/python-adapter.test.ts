@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Tree } from 'web-tree-sitter';
-import { createPythonAdapter, pythonGrammarPath } from '../src/source/python/adapter.js';
+import { Language, Parser, Tree } from 'web-tree-sitter';
+import { createPythonAdapter, pythonCursorBinding, pythonGrammarPath } from '../src/source/python/adapter.js';
+import { copyTree, type PyNode } from '../src/source/python/tree.js';
 import type { LanguageAdapter } from '../src/source/adapters.js';
 import type { CallFact, EnvReadFact, SourceFacts, Span, StringFact } from '../src/source/facts.js';
 import { packageRoot } from '../src/util/package-root.js';
@@ -129,6 +130,45 @@ describe('python adapter: loading', () => {
 
   it('returns python facts for an empty file', () => {
     expect(extract('')).toEqual({ language: 'python', comments: [], strings: [], calls: [], envReads: [], directives: [], parseProblems: [] });
+  });
+});
+
+describe('python adapter: the tree copy through WASM cursor functions', () => {
+  /** The tree as nested plain data (parents dropped: they repeat the nesting). */
+  const shape = (node: PyNode): unknown => ({ ...node, parent: undefined, children: node.children.map(shape) });
+
+  function pythonFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return pythonFiles(full);
+      return entry.name.endsWith('.py') ? [full] : [];
+    });
+  }
+
+  it('is in use with the pinned web-tree-sitter (its internals are checked, not assumed)', () => {
+    expect(pythonCursorBinding()).toBeDefined();
+  });
+
+  it('copies exactly the tree the public cursor API gives: every fixture file, syntax errors, MISSING nodes, non-ASCII', async () => {
+    const binding = pythonCursorBinding();
+    expect(binding).toBeDefined();
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(new Uint8Array(fs.readFileSync(pythonGrammarPath()))));
+    const texts = pythonFiles(path.join(packageRoot(), 'fixtures')).map((file) => fs.readFileSync(file, 'utf8'));
+    expect(texts.length).toBeGreaterThan(100);
+    texts.push('def broken(:\n', 'x = (1,\n', 'if x\n  pass\n', 's = "café 🚀"; t = f"{s!r:>10}"\r\n', '', '\n\n# only a comment\n', 'print(((((((((1)))))))))\n');
+    try {
+      for (const text of texts) {
+        const tree = parser.parse(text)!;
+        try {
+          expect(shape(copyTree(tree, binding))).toEqual(shape(copyTree(tree)));
+        } finally {
+          tree.delete();
+        }
+      }
+    } finally {
+      parser.delete();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import type { LanguageAdapter } from '../adapters.js';
 import type { SourceFacts } from '../facts.js';
 import { packageRoot } from '../../util/package-root.js';
-import { copyTree } from './tree.js';
+import { copyTree, cursorBinding, type CursorBinding } from './tree.js';
 import { extractPythonFacts } from './extract.js';
 
 /** Where the vendored grammar lives, from the TypeScript sources (tests) and from dist/src/source/python/ alike. */
@@ -20,16 +20,26 @@ export function pythonGrammarPath(): string {
 }
 
 let language: Promise<Language> | undefined;
+/** web-tree-sitter's cursor functions, for the fast tree copy (./tree.ts); undefined means the public API. */
+let binding: CursorBinding | undefined;
 
 function loadLanguage(): Promise<Language> {
   language ??= (async () => {
-    await Parser.init();
+    // Emscripten makes the options object the module itself: that is how its cursor functions are reached.
+    const moduleObject = {};
+    await Parser.init(moduleObject);
+    binding = cursorBinding(moduleObject);
     return Language.load(new Uint8Array(fs.readFileSync(pythonGrammarPath())));
   })();
   language.catch(() => {
     language = undefined; // let a later call retry
   });
   return language;
+}
+
+/** The WASM cursor functions the tree copy uses once the parser is loaded; undefined: the public cursor API. */
+export function pythonCursorBinding(): CursorBinding | undefined {
+  return binding;
 }
 
 export async function createPythonAdapter(): Promise<LanguageAdapter> {
@@ -56,7 +66,7 @@ export async function createPythonAdapter(): Promise<LanguageAdapter> {
       if (!tree) return unparsable('Python parser returned no tree for this file');
       let root;
       try {
-        root = copyTree(tree);
+        root = copyTree(tree, binding);
       } finally {
         tree.delete();
       }
