@@ -6,7 +6,9 @@
  * (a gateway nobody reads: AC055). lint.ts discovers the files (discover.ts), attaches a `ProjectSources` to the
  * project, passes `sources.facts(file, text)` as the file rules' `source()`, and project rules reach the same
  * cache with `projectSources(project)`. A file is therefore read once and parsed once whether a file rule, a
- * project rule or both ask for it. The cache lives as long as the project object (one lint run): a WeakMap, no
+ * project rule or both ask for it. Project rules take per-file *digests* (`ProjectRule.sourceDigests`): in a
+ * whole-project run lint.ts computes them right after the file's own rules and then releases its facts, so memory
+ * holds one file's facts at a time. The cache lives as long as the project object (one lint run): a WeakMap, no
  * global state. With `--cache`, `preload` first takes the facts of unchanged files from the on-disk facts cache
  * (facts-cache.ts), so only the other files need a parser, and facts extracted here are handed to it.
  */
