@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/rule.js';
 import type { EnvReadFact, EnvUse, SourceFacts } from '../../src/source/facts.js';
 import { isGatewayUrlEnvName, positionOf, rangeOf, SOURCE_RULE_EXTENSIONS } from '../../src/source/vocabulary.js';
-import type { AgentCoreProject } from '../../src/project.js';
 import { entries } from '../../src/util/spec.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
+import { perProject } from '../../src/util/per-project.js';
 
 const USE_WORDS: Record<EnvUse['kind'], string> = {
   'call-argument': 'a call',
@@ -14,10 +14,13 @@ const USE_WORDS: Record<EnvUse['kind'], string> = {
   other: 'a use',
 };
 
-/** Variables `runtimes[].envVars` declares whose name mentions a gateway or whose value is a gateway URL. */
-function declaredGatewayVars(project: AgentCoreProject | undefined): Set<string> {
+/**
+ * Variables `runtimes[].envVars` declares whose name mentions a gateway or whose value is a gateway URL (once per
+ * project, not once per source file).
+ */
+const declaredGatewayVars = perProject((project): ReadonlySet<string> => {
   const out = new Set<string>();
-  for (const runtime of entries(project?.spec, 'runtimes')) {
+  for (const runtime of entries(project.spec, 'runtimes')) {
     for (const [, envVar] of objectsOf(runtime.node.envVars)) {
       const name = asString(envVar.name);
       const value = asString(envVar.value) ?? '';
@@ -25,7 +28,7 @@ function declaredGatewayVars(project: AgentCoreProject | undefined): Set<string>
     }
   }
   return out;
-}
+});
 
 export interface UnguardedUse {
   read: EnvReadFact;
@@ -99,7 +102,7 @@ export default defineRule({
       const facts = source();
       if (!facts) return;
       const seen = new Set<string>();
-      for (const found of unguardedGatewayUses(facts, declaredGatewayVars(project))) {
+      for (const found of unguardedGatewayUses(facts, project ? declaredGatewayVars(project) : undefined)) {
         const key = `${found.at.start}:${found.at.end}:${found.read.name}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -5,6 +5,7 @@ import { isProviderWrapper, rangeOf, SOURCE_RULE_EXTENSIONS } from '../../src/so
 import { didYouMean } from '../../src/util/did-you-mean.js';
 import { asObject, asString, objectsOf } from '../../src/util/json-value.js';
 import { entries, gateways } from '../../src/util/spec.js';
+import { perProject } from '../../src/util/per-project.js';
 
 export interface KnownNames {
   /** `AGENTCORE_GATEWAY_<N>` stems → gateway name. */
@@ -19,7 +20,8 @@ export interface KnownNames {
   explicit: Set<string>;
 }
 
-export function knownNames(project: AgentCoreProject): KnownNames {
+/** What the project declares, by environment variable (once per project, not once per source file). */
+export const knownNames: (project: AgentCoreProject) => KnownNames = perProject((project) => {
   const known: KnownNames = {
     gatewayStems: new Map(), memoryVars: new Map(), credentialVars: new Map(), providers: new Set(), explicit: new Set(),
   };
@@ -56,7 +58,7 @@ export function knownNames(project: AgentCoreProject): KnownNames {
     }
   }
   return known;
-}
+});
 
 export type UnknownName =
   | { kind: 'gateway'; variable: string; suggestion: string | undefined }

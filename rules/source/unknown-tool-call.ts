@@ -1,8 +1,8 @@
 import { gatewayCatalogs } from '../../src/catalog/index.js';
-import type { AgentCoreProject } from '../../src/project.js';
 import { defineRule } from '../../src/rule.js';
 import { rangeOf, SOURCE_RULE_EXTENSIONS } from '../../src/source/vocabulary.js';
 import { didYouMean } from '../../src/util/did-you-mean.js';
+import { perProject } from '../../src/util/per-project.js';
 
 const CALL_TOOL = /(^|\.)(call_tool|call_tool_sync|call_tool_async|callTool)$/;
 
@@ -86,25 +86,18 @@ interface TargetTools {
   gateways: string[];
 }
 
-const targetsByProject = new WeakMap<AgentCoreProject, { targets: Map<string, TargetTools>; allNames: string[] }>();
-
 /** Every gateway target's tools, merged by target name, once per project (not once per source file). */
-function toolTargets(project: AgentCoreProject): { targets: Map<string, TargetTools>; allNames: string[] } {
-  let known = targetsByProject.get(project);
-  if (!known) {
-    const targets = new Map<string, TargetTools>();
-    for (const gateway of gatewayCatalogs(project)) {
-      for (const target of gateway.targets) {
-        const entry = targets.get(target.name) ?? { complete: true, tools: new Set<string>(), gateways: [] };
-        entry.complete &&= target.status === 'complete';
-        for (const tool of target.tools) entry.tools.add(tool.name);
-        entry.gateways.push(`gateway "${gateway.name}"`);
-        targets.set(target.name, entry);
-      }
+const toolTargets = perProject((project): { targets: Map<string, TargetTools>; allNames: string[] } => {
+  const targets = new Map<string, TargetTools>();
+  for (const gateway of gatewayCatalogs(project)) {
+    for (const target of gateway.targets) {
+      const entry = targets.get(target.name) ?? { complete: true, tools: new Set<string>(), gateways: [] };
+      entry.complete &&= target.status === 'complete';
+      for (const tool of target.tools) entry.tools.add(tool.name);
+      entry.gateways.push(`gateway "${gateway.name}"`);
+      targets.set(target.name, entry);
     }
-    const allNames = [...targets].flatMap(([t, e]) => [...e.tools].map((tool) => `${t}___${tool}`));
-    known = { targets, allNames };
-    targetsByProject.set(project, known);
   }
-  return known;
-}
+  const allNames = [...targets].flatMap(([t, e]) => [...e.tools].map((tool) => `${t}___${tool}`));
+  return { targets, allNames };
+});

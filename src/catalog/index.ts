@@ -21,6 +21,7 @@ import { DEFAULT_MAX_FILE_SIZE, readTextFile, type AgentCoreProject } from '../p
 import { asArray, asObject, asString, isObject, objectsOf, type JsonObject } from '../util/json-value.js';
 import { gateways, type GatewayRef, type TargetRef } from '../util/spec.js';
 import { isOpenApiDocument, openApiOperations, parseOpenApiText } from './openapi.js';
+import { perProject } from '../util/per-project.js';
 
 export type AuthorizerType = 'NONE' | 'AWS_IAM' | 'CUSTOM_JWT';
 
@@ -56,35 +57,28 @@ export interface GatewayCatalog {
   declaresTargets: boolean;
 }
 
-const cache = new WeakMap<AgentCoreProject, GatewayCatalog[]>();
-
 /** The catalog of every named gateway (computed once per project). */
-export function gatewayCatalogs(project: AgentCoreProject): GatewayCatalog[] {
-  let out = cache.get(project);
-  if (!out) {
-    const snapshots = mcpToolSnapshotSettings(project);
-    out = gateways(project.spec)
-      .filter((g) => g.name !== undefined)
-      .map((gateway) => {
-        const auth = asString(gateway.node.authorizerType);
-        const targets: TargetCatalog[] = [];
-        for (const [i, node] of objectsOf(gateway.node.targets)) {
-          const target: TargetRef = { gateway, node, path: [...gateway.path, 'targets', i], name: asString(node.name), targetType: asString(node.targetType) };
-          if (target.name === undefined || targets.some((t) => t.name === target.name)) continue;
-          targets.push(targetCatalog(project, target, snapshots));
-        }
-        return {
-          gateway,
-          name: gateway.name!,
-          declaresTargets: Array.isArray(gateway.node.targets) && gateway.node.targets.length > 0,
-          authorizerType: auth === 'AWS_IAM' || auth === 'CUSTOM_JWT' ? auth : 'NONE',
-          targets,
-        };
-      });
-    cache.set(project, out);
-  }
-  return out;
-}
+export const gatewayCatalogs: (project: AgentCoreProject) => GatewayCatalog[] = perProject((project) => {
+  const snapshots = mcpToolSnapshotSettings(project);
+  return gateways(project.spec)
+    .filter((g) => g.name !== undefined)
+    .map((gateway) => {
+      const auth = asString(gateway.node.authorizerType);
+      const targets: TargetCatalog[] = [];
+      for (const [i, node] of objectsOf(gateway.node.targets)) {
+        const target: TargetRef = { gateway, node, path: [...gateway.path, 'targets', i], name: asString(node.name), targetType: asString(node.targetType) };
+        if (target.name === undefined || targets.some((t) => t.name === target.name)) continue;
+        targets.push(targetCatalog(project, target, snapshots));
+      }
+      return {
+        gateway,
+        name: gateway.name!,
+        declaresTargets: Array.isArray(gateway.node.targets) && gateway.node.targets.length > 0,
+        authorizerType: auth === 'AWS_IAM' || auth === 'CUSTOM_JWT' ? auth : 'NONE',
+        targets,
+      };
+    });
+});
 
 export function gatewayCatalog(project: AgentCoreProject, name: string): GatewayCatalog | undefined {
   return gatewayCatalogs(project).find((g) => g.name === name);

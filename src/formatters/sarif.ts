@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, Severity } from '../types.js';
+import type { Severity } from '../types.js';
 import { docsUrl } from '../docs-url.js';
 import { relativePosix } from './paths.js';
 import type { Formatter } from './types.js';
