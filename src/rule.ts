@@ -82,7 +82,6 @@ export type FileRole = 'agent' | 'tool' | 'mcp-server' | 'test' | 'other';
 
 /** A per-file summary of a source file's facts (see `ProjectRule.sourceDigests`); `of` must not keep `facts`. */
 export interface SourceDigest<T> {
-  readonly id: string;
   of(facts: SourceFacts): T;
 }
 

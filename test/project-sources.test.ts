@@ -21,7 +21,7 @@ function demoSources() {
 }
 
 describe('ProjectSources digests and release', () => {
-  const callCount: SourceDigest<number> = { id: 'calls', of: (facts) => facts.calls.length };
+  const callCount: SourceDigest<number> = { of: (facts) => facts.calls.length };
 
   it('keeps a digest after the facts are released, and refuses to hand out released facts', async () => {
     const sources = demoSources();

@@ -34,7 +34,6 @@ export function buildsAgentOrToolClient(facts: SourceFacts): boolean {
 
 /** What one runtime file contributes: the gateway variables it reads, and whether it builds an agent or MCP client. */
 const GATEWAY_USE: SourceDigest<{ reads: GatewayReads; buildsAgentOrToolClient: boolean }> = {
-  id: 'gateway-url-unread',
   of: (facts) => ({ reads: gatewayReads([facts]), buildsAgentOrToolClient: buildsAgentOrToolClient(facts) }),
 };
 

@@ -27,7 +27,7 @@ export class ProjectSources {
   private readonly factsCache = new Map<string, SourceFacts | undefined>();
   /** Per digest, per file: what project rules keep of each file's facts (see `ProjectRule.sourceDigests`). */
   private readonly digests = new Map<SourceDigest<unknown>, Map<string, unknown>>();
-  /** Files whose facts were released: asking for them again would parse the file a second time. */
+  /** Files whose facts were released: `facts` refuses them, since answering would mean parsing the file again. */
   private readonly released = new Set<string>();
   /** The on-disk facts cache of a `--cache` run. */
   private diskCache: FactsCache | undefined;
