@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,8 +165,6 @@ describe('agentcore-lint CLI', () => {
 
 describe('a reader that closes the pipe early (`agentcore-lint . | head`)', () => {
   it('stops writing quietly and exits with the lint status, without a stack trace', async () => {
-    const { spawn } = await import('node:child_process');
-    // The demo project's report in JSON is well over a pipe buffer, so the CLI is still writing when `head` leaves.
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'agentcore-lint.js'), '--format', 'json', 'fixtures/demo-project'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
