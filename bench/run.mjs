@@ -5,7 +5,7 @@
  *   node bench/run.mjs            full set; rewrites bench/RESULTS.md            (npm run bench)
  *   node bench/run.mjs --quick    subset, compared by ratio with RESULTS.md       (npm run bench:quick)
  *
- * Options: --runs N (measured runs per command; full: 7 staged / 5 projects / 3 for 2k+; quick: 3 staged / 2),
+ * Options: --runs N (measured runs per command; full: 15 staged / 5 projects / 3 for 2k+; quick: 3 staged / 2),
  *          --threshold X (quick: fail when a ratio is more than X times the committed one; default 2),
  *          --sizes 500,1000,2000,4000, --no-secretlint, --out FILE.
  *
@@ -602,7 +602,7 @@ if (eslint.note) {
 }
 const secretlint = !opts['no-secretlint'] && SECRETLINT_BIN !== undefined;
 if (!secretlint) data.notes.push('secretlint skipped (not installed or --no-secretlint).');
-data.staged = stagedScenarios(runsFor(7));
+data.staged = stagedScenarios(runsFor(15)); // one run to the next moves by ±20 ms: enough runs for a steady median
 data.projects = {};
 for (const size of SIZES) {
   const withSecretlint = secretlint && size <= Number(opts['secretlint-max']);
