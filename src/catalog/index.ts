@@ -98,7 +98,7 @@ function targetCatalog(
   const unknown = (reason: string): TargetCatalog => ({ ...base, status: 'unknown', tools: [], reason });
   switch (target.targetType) {
     case 'lambda':
-      return { ...base, status: 'complete', tools: inlineTools(project, target) };
+      return { ...base, status: 'complete', tools: toolList(target.node.toolDefinitions, project.config, [...target.path, 'toolDefinitions'], 'toolDefinitions') };
     case 'lambdaFunctionArn': {
       const config = asObject(target.node.lambdaFunctionArn);
       const file = config ? asString(config.toolSchemaFile) : undefined;
@@ -199,25 +199,7 @@ function targetCatalog(
   }
 }
 
-function inlineTools(project: AgentCoreProject, target: TargetRef): CatalogTool[] {
-  const out: CatalogTool[] = [];
-  for (const [i, def] of objectsOf(target.node.toolDefinitions)) {
-    const name = asString(def.name);
-    if (!name || out.some((t) => t.name === name)) continue;
-    out.push({
-      name,
-      description: asString(def.description),
-      inputSchema: asObject(def.inputSchema),
-      file: project.config.file,
-      path: [...target.path, 'toolDefinitions', i, 'name'],
-      doc: project.config,
-      origin: 'toolDefinitions',
-    });
-  }
-  return out;
-}
-
-function toolList(list: unknown[], doc: JsonDocument, prefix: JsonPath, origin: CatalogTool['origin']): CatalogTool[] {
+function toolList(list: unknown, doc: JsonDocument, prefix: JsonPath, origin: CatalogTool['origin']): CatalogTool[] {
   const out: CatalogTool[] = [];
   asArray(list).forEach((entry, i) => {
     if (!isObject(entry)) return;
