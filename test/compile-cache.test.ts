@@ -67,6 +67,36 @@ describe('requireWithCodeCache', () => {
     expect(plain).toHaveLength(1);
   });
 
+  it('writes what the run compiled before a flag change, as a cache the next run under the load-time flags accepts', () => {
+    // A lazily compiled function: a cache made after calling it holds its bytecode, one made before does not.
+    const body = `exports.work = function (n) { let s = 0; ${Array.from({ length: 200 }, (_, i) => `s += n * ${i};`).join(' ')} return s; };`;
+    const { file, cache } = moduleTree(body);
+    const run = (script: string): void => {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
+        import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};
+        import { setV8Flag } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'v8-flags.js')).href)};
+        const mod = requireWithCodeCache(${JSON.stringify(file)}, import.meta.url, ${JSON.stringify(cache)});
+        ${script}
+      `], { encoding: 'utf8' });
+      expect(child.stderr).toBe('');
+    };
+    const entry = (): { name: string; bytes: Buffer } => {
+      const [name] = fs.readdirSync(cache).filter((f) => f.endsWith('.bin'));
+      return { name, bytes: fs.readFileSync(path.join(cache, name)) };
+    };
+    run('');
+    const unused = entry();
+    fs.rmSync(cache, { recursive: true });
+    // Loaded, used, then --liftoff-only (what a run that meets a Cedar policy does): the cache is written first.
+    run("mod.work(2); setV8Flag('--liftoff-only'); mod.work(3);");
+    const used = entry();
+    expect(used.name).toBe(unused.name);
+    expect(used.bytes.length).toBeGreaterThan(unused.bytes.length);
+    // A run under the load-time flags accepts it: a rejected cache would be rewritten.
+    run('mod.work(4);');
+    expect(entry().bytes.equals(used.bytes)).toBe(true);
+  });
+
   it('carries on when the cache folder cannot be created', () => {
     const { file } = moduleTree();
     const blocker = path.join(tree({ 'file-not-folder': 'x' }), 'file-not-folder');

@@ -16,7 +16,7 @@ import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { packageRoot } from './package-root.js';
-import { v8FlagsSignature } from './v8-flags.js';
+import { onBeforeFlagChange, v8FlagsSignature } from './v8-flags.js';
 import { makeFolder } from './make-folder.js';
 
 interface NodeModule {
@@ -80,27 +80,27 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   }
   mod.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Written right away, then again at exit with the functions compiled during the run (most of a parser or a
-    // validator is compiled lazily, on first use) if the V8 flags are still those it was loaded under: V8 rejects
-    // a cache made under other flags (util/v8-flags.ts).
+    // Written right away, then again with the functions compiled during the run (most of a parser or a validator
+    // is compiled lazily, on first use): at exit, or just before the run changes V8's flags (a Cedar policy turns
+    // on --liftoff-only), since V8 rejects a cache made under other flags than it is loaded under (util/v8-flags.ts).
     writeCache(cacheFile, script);
-    upgradeAtExit(cacheFile, script, v8FlagsSignature());
+    owedUpgrades.push({ cacheFile, script });
+    if (!upgradesHooked) {
+      upgradesHooked = true;
+      onBeforeFlagChange(writeOwedUpgrades);
+      process.once('exit', writeOwedUpgrades);
+    }
   }
   return mod.exports;
 }
 
-const upgrades: Array<{ cacheFile: string; script: vm.Script; flags: string }> = [];
+/** Caches written at load, before their module ran: each is written again once, with what the run compiled. */
+const owedUpgrades: Array<{ cacheFile: string; script: vm.Script }> = [];
+let upgradesHooked = false;
 
-function upgradeAtExit(cacheFile: string, script: vm.Script, flags: string): void {
-  if (upgrades.length === 0) {
-    process.once('exit', () => {
-      for (const upgrade of upgrades.splice(0)) {
-        // The folder was made at load; if it is gone since (a test's temporary folder), leave it gone.
-        if (upgrade.flags === v8FlagsSignature()) writeCache(upgrade.cacheFile, upgrade.script, false);
-      }
-    });
-  }
-  upgrades.push({ cacheFile, script, flags });
+function writeOwedUpgrades(): void {
+  // The folder was made at load; if it is gone since (a test's temporary folder), leave it gone.
+  for (const upgrade of owedUpgrades.splice(0)) writeCache(upgrade.cacheFile, upgrade.script, false);
 }
 
 /** Node version, platform, the V8 flags that decide whether V8 accepts the cache, and the file's identity. */
