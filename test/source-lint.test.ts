@@ -73,4 +73,12 @@ describe('syntax errors', () => {
     ]);
     expect(ids(result.findings, root)).toContain('broken.py direct-http-call');
   });
+
+  it('lists each file once, without the full stop of a TypeScript message before the separator', async () => {
+    const root = tree({ ...PROJECT, 'broken.py': 'def f(:\n    pass\n', 'broken.ts': 'const a = (1,;\n' });
+    const result = await lint({ paths: [root], cwd: root });
+    expect(result.notes.filter((n) => n.startsWith('Syntax errors'))).toEqual([
+      "Syntax errors in 2 source files; source rules checked what the parser recovered: broken.py:1:7 Python syntax error: missing ')'; broken.ts:1:14 Expression expected.",
+    ]);
+  });
 });

@@ -166,7 +166,8 @@ export function syntaxProblemOf(file: string, text: string, facts: SourceFacts |
 export function syntaxNote(problems: readonly SyntaxProblem[], cwd: string): string | undefined {
   if (problems.length === 0) return undefined;
   const sorted = [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const shown = sorted.slice(0, 3).map((p) => `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column} ${p.message}`);
+  // TypeScript's messages end in a full stop ("Expression expected."); here they are items of one sentence.
+  const shown = sorted.slice(0, 3).map((p) => `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column} ${p.message.replace(/\.$/, '')}`);
   const more = sorted.length > 3 ? `; and ${sorted.length - 3} more` : '';
   const files = sorted.length === 1 ? '1 source file' : `${sorted.length} source files`;
   return `Syntax errors in ${files}; source rules checked what the parser recovered: ${shown.join('; ')}${more}.`;
