@@ -145,13 +145,15 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     // Whole-project source analysis (a gateway no code reads) needs every source file parsed: only when a whole
     // project is linted, not for named files, so a pre-commit run on a staged agentcore.json stays fast.
     const complete = !target.onlyFiles;
-    const discovery: Finding[] = [];
+    findings = [];
+    let discovered = true;
     let sources: ProjectSources;
     try {
       sources = scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete, listFiles: complete, namedFiles: target.onlyFiles });
     } catch (error) {
       // Fault isolation: without discovery the config and policy checks still run; source checks cannot.
-      discovery.push(internalError('source discovery', load.project.config.file, error, debug));
+      findings.push(internalError('source discovery', load.project.config.file, error, debug));
+      discovered = false;
       sources = new ProjectSources(load.project, [], new Map(), [], false);
       attachSources(load.project, sources);
     }
@@ -159,7 +161,7 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     const parsed = complete ? [...new Set([...files, ...sources.roles.keys()])] : files;
     // With --cache, unchanged files take their facts from the cache: only the others need a parser loaded.
     await prepareAdapters(run.cache ? sources.preload(parsed, run.cache) : parsed);
-    if (run.cache && complete && discovery.length === 0) run.cache.coverAll(target.root);
+    if (run.cache && complete && discovered) run.cache.coverAll(target.root);
     // Project checks report only into non-source files (JSON, Cedar, .env: see ProjectRule.check); when only source
     // files are named, as in most pre-commit runs, none of their findings could be kept.
     const onlySourceFiles = target.onlyFiles !== undefined && [...target.onlyFiles].every((f) => languageOf(f) !== undefined);
@@ -167,7 +169,6 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     // File by file: rules, then the digests project rules keep (whole-project runs), then the facts are released.
     // Project rules run last, on the digests: the run never holds every file's facts at once.
     const digests = complete ? rules.flatMap((rule) => (isRuleOff(rule, config.severities) ? [] : (rule.sourceDigests ?? []))) : [];
-    findings = discovery;
     for (const file of files) {
       const read = sources.read(file);
       if (!read.ok) {
