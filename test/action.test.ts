@@ -1,15 +1,13 @@
 /** The GitHub Action's entry point, run as GitHub runs it: node, with INPUT_* variables. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, useTempTrees } from './helpers/cli.js';
 
 const ENTRY = path.join(ROOT, 'action', 'run.mjs');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 function runAction(inputs: Record<string, string>) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
@@ -26,8 +24,7 @@ describe('action.yml', () => {
   });
 
   it('annotates, writes SARIF and fails the step on errors', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-'));
-    dirs.push(dir);
+    const dir = tree();
     const sarif = path.join(dir, 'out.sarif');
     const run = runAction({ paths: 'fixtures/demo-project', 'sarif-file': sarif, 'working-directory': ROOT });
     expect(run.status).toBe(1);
@@ -48,8 +45,7 @@ describe('action.yml', () => {
   });
 
   it('says how to install agentcore-lint when the project has not', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-empty-'));
-    dirs.push(dir);
+    const dir = tree();
     const copy = path.join(dir, 'action');
     fs.mkdirSync(copy);
     fs.copyFileSync(ENTRY, path.join(copy, 'run.mjs'));

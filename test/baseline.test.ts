@@ -1,18 +1,15 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBaseline, filterByBaseline, pruneBaseline, readBaseline, writeBaseline } from '../src/baseline.js';
 import { lint } from '../src/lint.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, useTempTrees } from './helpers/cli.js';
 
 const DEMO = path.resolve(__dirname, '..', 'fixtures', 'demo-project');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 function demoCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baseline-'));
-  dirs.push(dir);
+  const dir = tree();
   fs.cpSync(DEMO, dir, { recursive: true });
   return dir;
 }

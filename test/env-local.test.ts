@@ -7,14 +7,15 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
 import envLocalNotCommitted from '../rules/config/env-local-not-committed.js';
+import { useTempTrees } from './helpers/cli.js';
 
 const SECRET = 'sk-proj-Zr8Kq2Lm5Vx9Tb3Nw7Yc1Hd4Fg6Js0Pa';
 const CLI_GITIGNORE = '.env.local\ncdk/cdk.out/\ncdk/node_modules/\n.cli/*\n!.cli/deployed-state.json\n.cache/*\n';
 
-const created: string[] = [];
+const tree = useTempTrees();
 const savedEnv = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
 
 // A developer's global excludes file (core.excludesFile) must not decide the outcome.
@@ -30,10 +31,6 @@ afterAll(() => {
   else process.env.GIT_CONFIG_NOSYSTEM = savedEnv.nosystem;
 });
 
-afterEach(() => {
-  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 interface Setup {
   git?: boolean;
   envLocal?: boolean;
@@ -44,8 +41,7 @@ interface Setup {
 }
 
 function project(setup: Setup): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-lint-env-local-'));
-  created.push(root);
+  const root = tree();
   fs.mkdirSync(path.join(root, 'agentcore'));
   fs.writeFileSync(path.join(root, 'agentcore', 'agentcore.json'), '{"name": "EnvLocal", "version": 1}\n');
   fs.writeFileSync(path.join(root, 'agentcore', 'aws-targets.json'), '[]\n');

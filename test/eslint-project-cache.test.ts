@@ -4,16 +4,15 @@
  * `agentcore/config` rule lints the editor's unsaved agentcore.json text, not the file on disk.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import plugin from '../eslint-plugin/index.js';
+import { useTempTrees } from './helpers/cli.js';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-eslint-cache-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const root = useTempTrees()();
 
 const configFile = path.join(root, 'agentcore', 'agentcore.json');
 const demoConfig = fs.readFileSync(path.resolve('fixtures/demo-project/agentcore/agentcore.json'), 'utf8');

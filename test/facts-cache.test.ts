@@ -5,7 +5,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
@@ -372,18 +371,14 @@ describe('parity', () => {
 
   it(`every rule fixture with source code (${cases.length}) and the demo give the same findings from a warm cache`, async () => {
     expect(cases.length).toBeGreaterThan(20);
-    const location = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-lint-cache-'));
-    try {
-      for (const root of [...cases, path.join(ROOT, 'fixtures', 'demo-project')]) {
-        const plain = await lint({ paths: [root] });
-        await lint({ paths: [root], cache: { location } });
-        const warm = await lint({ paths: [root], cache: { location } });
-        expect(warm.cache?.misses, root).toBe(0);
-        expect(snapshotFindings(root, warm.findings), root).toEqual(snapshotFindings(root, plain.findings));
-        expect(warm.notes, root).toEqual(plain.notes);
-      }
-    } finally {
-      fs.rmSync(location, { recursive: true, force: true });
+    const location = tree();
+    for (const root of [...cases, path.join(ROOT, 'fixtures', 'demo-project')]) {
+      const plain = await lint({ paths: [root] });
+      await lint({ paths: [root], cache: { location } });
+      const warm = await lint({ paths: [root], cache: { location } });
+      expect(warm.cache?.misses, root).toBe(0);
+      expect(snapshotFindings(root, warm.findings), root).toEqual(snapshotFindings(root, plain.findings));
+      expect(warm.notes, root).toEqual(plain.notes);
     }
   });
 });

@@ -5,11 +5,11 @@
  * at the JSON node concerned — the rc=1 cases (parity) and the "success but wrong" ones (what it misses).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { locatePath, parseJsonDocument, rangeOf, resolvePath, type JsonDocument, type JsonPath } from '../src/json/document.js';
 import { lint, UsageError } from '../src/lint.js';
+import { useTempTrees } from './helpers/cli.js';
 import type { Finding, Position, SourceRange } from '../src/types.js';
 
 const BASE = path.resolve(__dirname, '..', 'fixtures', 'base', 'gwdemo');
@@ -271,14 +271,10 @@ const CASES: ParityCase[] = [
   },
 ];
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tree = useTempTrees();
 
 function materialize(c: ParityCase): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `parity-${c.id}-`));
-  dirs.push(dir);
+  const dir = tree();
   fs.cpSync(BASE, dir, { recursive: true });
   // The official probe fixtures all carried an empty deployed state.
   fs.mkdirSync(path.join(dir, 'agentcore', '.cli'), { recursive: true });
@@ -352,8 +348,7 @@ describe('parity with agentcore validate (official-validate.md §5)', () => {
   });
 
   it('44 a directory without agentcore/ is a usage error, as "No agentcore project found"', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-44-'));
-    dirs.push(dir);
+    const dir = tree();
     await expect(lint({ paths: [], cwd: dir })).rejects.toThrow(UsageError);
   });
 });

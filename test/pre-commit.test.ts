@@ -4,11 +4,10 @@
  * installed (it is not in CI).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, runCli } from './helpers/cli.js';
+import { ROOT, runCli, useTempTrees } from './helpers/cli.js';
 
 interface Hook {
   id: string;
@@ -21,8 +20,7 @@ interface Hook {
 const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 const hook = hooks.find((h) => h.id === 'agentcore-lint')!;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 describe('.pre-commit-hooks.yaml', () => {
   it('declares a node hook that runs our bin on the files pre-commit passes', () => {
@@ -58,8 +56,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('lints exactly the staged files, with the whole project as context', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pre-commit-'));
-    dirs.push(dir);
+    const dir = tree();
     fs.cpSync(path.join(ROOT, 'fixtures', 'demo-project'), dir, { recursive: true });
     // Only the tool schema file is staged: its own finding is reported, agentcore.json's are not.
     const onlySchema = runCli(['--format', 'json', 'schemas/bookings-tools.json'], { cwd: dir });

@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
+import { useTempTrees } from './helpers/cli.js';
 import type { Finding } from '../src/types.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261121);
@@ -108,8 +109,7 @@ const PROJECT = fc.record({
 
 // ---------------------------------------------------------------------------------------------- checks
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = useTempTrees();
 
 type ProjectSpec = typeof PROJECT extends fc.Arbitrary<infer T> ? T : never;
 
@@ -125,8 +125,7 @@ function writeProject(p: ProjectSpec): string {
   let text = JSON.stringify(mutated, null, p.indent);
   if (p.crlf) text = text.replace(/\n/g, '\r\n');
   text = p.textEdits.reduce(editText, text);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-lint-prop-'));
-  dirs.push(dir);
+  const dir = tree();
   const write = (relative: string, content: string) => {
     fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
     fs.writeFileSync(path.join(dir, relative), content);
@@ -185,8 +184,7 @@ describe('regressions found by the properties above', () => {
   it('a policy statement with a lone surrogate ("\\ud800") is a policy finding, not an internal error', async () => {
     const config = structuredClone(DEMO_CONFIG) as { policyEngines: Array<{ policies: Array<{ statement: string }> }> };
     config.policyEngines[0].policies[0].statement = 'permit(principal, action, resource) when { context.input.x == "\ud800" } @;';
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-lint-prop-'));
-    dirs.push(dir);
+    const dir = tree();
     fs.mkdirSync(path.join(dir, 'agentcore'));
     fs.writeFileSync(path.join(dir, 'agentcore', 'agentcore.json'), JSON.stringify(config, null, 2));
     fs.writeFileSync(path.join(dir, 'agentcore', 'aws-targets.json'), '[]');
