@@ -85,12 +85,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     run.cache = new FactsCache(location ? path.resolve(cwd, location) : defaultCacheLocation(cwd));
   }
   const explicit = options.paths.length > 0;
-  const inputs = explicit ? options.paths.map((p) => path.resolve(cwd, p)) : [cwd];
+  const given = explicit ? options.paths : [cwd];
 
   const targets = new Map<string, ProjectTarget>();
   const loose: string[] = [];
-  for (const input of inputs) {
-    if (!fs.existsSync(input)) throw new UsageError(`no such file or directory: ${path.relative(cwd, input) || input}`);
+  for (const named of given) {
+    const input = path.resolve(cwd, named);
+    if (!fs.existsSync(input)) throw new UsageError(`no such file or directory: ${named}`);
     const root = findProjectRoot(input);
     if (!root) {
       loose.push(input);

@@ -38,7 +38,12 @@ describe('agentcore-lint CLI', () => {
   });
 
   it('exits 2 for a path that does not exist, an unknown option or an unknown format', () => {
-    expect(runCli(['no/such/path']).status).toBe(2);
+    const missing = runCli(['no/such/path']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('agentcore-lint: no such file or directory: no/such/path\n');
+    // Named as typed, not relative to the current directory.
+    const elsewhere = tree({});
+    expect(runCli([path.join(elsewhere, 'gone.py')], { cwd: ROOT }).stderr).toContain(`no such file or directory: ${path.join(elsewhere, 'gone.py')}\n`);
     expect(runCli(['--frobnicate']).status).toBe(2);
     const dir = tree({ 'agentcore/agentcore.json': MINIMAL_CONFIG });
     const run = runCli(['--format', 'xml', dir]);
