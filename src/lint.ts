@@ -121,8 +121,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const syntax = syntaxNote(run.syntaxProblems, cwd);
   if (syntax) notes.push(syntax);
   if (run.skippedFiles.length > 0) {
-    const shown = run.skippedFiles.map((s) => `${path.relative(cwd, s.file) || s.file} (${s.detail})`);
-    notes.push(`Skipped ${run.skippedFiles.length} unreadable file(s): ${shown.join('; ')}.`);
+    const shown = run.skippedFiles.slice(0, 3).map((s) => `${path.relative(cwd, s.file) || s.file} (${s.detail})`);
+    const more = run.skippedFiles.length > 3 ? `; and ${run.skippedFiles.length - 3} more` : '';
+    notes.push(`Skipped ${run.skippedFiles.length} unreadable file(s): ${shown.join('; ')}${more}.`);
   }
   if (loose.length > 0) {
     const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
@@ -223,7 +224,10 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
   const repoRoot = new GitInfo(isDirectory ? input : path.dirname(input)).repositoryRoot() ?? undefined;
   const config = loadLintConfig(isDirectory ? input : path.dirname(input), repoRoot, knownRuleIds);
   const files = isDirectory
-    ? globSync(extensions.map((e) => `**/*${e}`), { cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS })
+    ? globSync(extensions.map((e) => `**/*${e}`), {
+        // A symlinked folder is not followed (as in project discovery): `loop -> .` would list every file 40 times.
+        cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false, suppressErrors: true,
+      })
         .map((f) => path.normalize(f))
         .sort()
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];

@@ -17,6 +17,9 @@ const AGENT_CONFIG = JSON.stringify({
   runtimes: [{ name: 'Agent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/Agent/', runtimeVersion: 'PYTHON_3_13', protocol: 'HTTP' }],
 }, null, 2);
 
+/** A token the secret rules report (a sequential one like ghp_abcdef… counts as a placeholder and is not). */
+const TOKEN_LINE = 'TOKEN = "ghp_Zr8Kq2Lm5Vx9Tb3Nw7Yc1Hd4Fg6Js0PaQ1xy"\n';
+
 function json(run: { stdout: string }) {
   return JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
 }
@@ -95,6 +98,20 @@ describe('hostile source files', () => {
     expect(json(run).flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('direct-http-call');
   });
 
+  it('a run with many unreadable files names the first three in its note, not all of them', async () => {
+    const binary = Buffer.from([0x00, 0x01, 0x02, 0xff]);
+    const dir = tree({
+      'agentcore/agentcore.json': AGENT_CONFIG,
+      'agentcore/aws-targets.json': '[]',
+      ...Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((n) => [`app/Agent/${n}.py`, binary])),
+    });
+    const result = await lint({ paths: [dir], cwd: dir });
+    expect(result.notes.filter((n) => n.startsWith('Skipped'))).toEqual([
+      'Skipped 5 unreadable file(s): app/Agent/a.py (it is a binary file, not text); app/Agent/b.py (it is a binary file, not text); ' +
+        'app/Agent/c.py (it is a binary file, not text); and 2 more.',
+    ]);
+  });
+
   it('a megabyte-long single line and a syntax error still lint, within the file size limit', () => {
     const long = `x = "${'a'.repeat(1_000_000)}"\n`;
     const dir = tree({
@@ -147,12 +164,19 @@ describe('hostile source files', () => {
   });
 
   it('symlink loops and symlinks leading outside the project are not followed', async () => {
-    const outside = tree({ 'leak.py': 'TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n' });
-    const dir = tree({ 'agentcore/agentcore.json': AGENT_CONFIG, 'agentcore/aws-targets.json': '[]', 'app/Agent/main.py': 'x = 1\n' });
+    const outside = tree({ 'leak.py': TOKEN_LINE });
+    const dir = tree({ 'agentcore/agentcore.json': AGENT_CONFIG, 'agentcore/aws-targets.json': '[]', 'app/Agent/main.py': TOKEN_LINE });
     fs.symlinkSync(outside, path.join(dir, 'app', 'Agent', 'linked'));
     fs.symlinkSync(path.join(dir, 'app'), path.join(dir, 'app', 'Agent', 'loop'));
     const result = await lint({ paths: [dir] });
-    expect(result.findings.filter((f) => f.ruleId === 'no-inline-secrets')).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'no-inline-secrets').map((f) => path.relative(dir, f.file))).toEqual(['app/Agent/main.py']);
+  });
+
+  it('outside any project too, a symlinked folder is not followed (a loop would list each file 40 times)', async () => {
+    const dir = tree({ 'tool.py': TOKEN_LINE });
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    const result = await lint({ paths: [dir], cwd: dir });
+    expect(result.findings.filter((f) => f.ruleId === 'no-inline-secrets').map((f) => path.relative(dir, f.file))).toEqual(['tool.py']);
   });
 });
 
