@@ -44,8 +44,9 @@ Options:
   --baseline <file>         Report only findings that are not in this baseline
   --baseline-write <file>   Record every current finding in a baseline file, report nothing, exit 0
   --baseline-prune          With --baseline: drop entries that no longer occur and rewrite the file
-  --cache                   Keep parsed source facts between runs: unchanged files are not parsed again
-                            (in node_modules/.cache/agentcore-lint at the repository root)
+  --cache                   Keep parsed source facts and Cedar answers between runs: unchanged files and
+                            policies are not parsed or validated again (in node_modules/.cache/agentcore-lint
+                            at the repository root)
   --cache-location <dir>    With --cache: keep the cache in this folder instead
   --list-rules              List every rule with its default severity
   --debug                   Show stack traces for internal errors
@@ -134,8 +135,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);
     if (values.debug && result.cache) {
-      const { location, hits, misses, written } = result.cache;
-      io.stderr(`agentcore-lint: cache: ${hits} file(s) from the cache, ${misses} parsed, ${written} entr${written === 1 ? 'y' : 'ies'} written (${location})\n`);
+      const { location, hits, misses, cedarAnswers, written } = result.cache;
+      io.stderr(
+        `agentcore-lint: cache: ${hits} file(s) from the cache, ${misses} parsed, ${cedarAnswers} Cedar answer(s) from the cache, ` +
+          `${written} entr${written === 1 ? 'y' : 'ies'} written (${location})\n`,
+      );
     }
     const baselined = applyBaselineOptions(values, findings, io);
     if (baselined === 'written') return EXIT.ok;

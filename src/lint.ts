@@ -8,6 +8,7 @@ import { projectRules } from '../rules/index.js';
 import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig } from './config.js';
 import { engineFinding, FILE_START, internalError, isRuleOff, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
+import { withCedarAnswerStore } from './policy/cedar.js';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import { globSync } from './util/lazy-modules.js';
 import type { SourceFacts } from './source/facts.js';
@@ -171,20 +172,24 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
     // File by file: rules, then the digests project rules keep (whole-project runs), then the facts are released.
     // Project rules run last, on the digests: the run never holds every file's facts at once.
     const digests = complete ? rules.flatMap((rule) => (isRuleOff(rule, config.severities) ? [] : (rule.sourceDigests ?? []))) : [];
-    for (const file of files) {
-      const read = sources.read(file);
-      if (!read.ok) {
-        if (!isIgnored(config, file)) run.skippedFiles.push({ file, detail: read.detail });
-        continue;
+    const project = load.project;
+    // With --cache, cedar-wasm's answers for this project's policies are kept too (one store per project).
+    withCedarAnswerStore(run.cache?.cedarAnswers(project.config.file), () => {
+      for (const file of files) {
+        const read = sources.read(file);
+        if (!read.ok) {
+          if (!isIgnored(config, file)) run.skippedFiles.push({ file, detail: read.detail });
+          continue;
+        }
+        const source = () => sources.facts(file, read.text);
+        findings.push(...lintFile(run, config, file, read.text, { project, role: sources.roleOf(file), source }));
+        if (sources.roles.has(file)) for (const digest of digests) sources.digest(file, digest);
+        const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
+        if (syntax && !isIgnored(config, file)) run.syntaxProblems.push(syntax);
+        sources.release(file);
       }
-      const source = () => sources.facts(file, read.text);
-      findings.push(...lintFile(run, config, file, read.text, { project: load.project, role: sources.roleOf(file), source }));
-      if (sources.roles.has(file)) for (const digest of digests) sources.digest(file, digest);
-      const syntax = sources.parsed(file) ? syntaxProblemOf(file, read.text, source()) : undefined;
-      if (syntax && !isIgnored(config, file)) run.syntaxProblems.push(syntax);
-      sources.release(file);
-    }
-    if (!onlySourceFiles) findings.push(...runProjectRules(load.project, rules, { severities: config.severities, debug }));
+      if (!onlySourceFiles) findings.push(...runProjectRules(project, rules, { severities: config.severities, debug }));
+    });
   }
   return applyOverrides(config, findings).filter(
     (f) => !isIgnored(config, f.file) && (!target.onlyFiles || target.onlyFiles.has(f.file)),

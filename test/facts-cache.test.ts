@@ -64,7 +64,7 @@ interface Stats {
 
 /** The `--debug` line the CLI prints with --cache. */
 function stats(stderr: string): Stats {
-  const m = /cache: (\d+) file\(s\) from the cache, (\d+) parsed, (\d+) entr/.exec(stderr);
+  const m = /cache: (\d+) file\(s\) from the cache, (\d+) parsed, \d+ Cedar answer\(s\) from the cache, (\d+) entr/.exec(stderr);
   if (!m) throw new Error(`no cache line in: ${stderr}`);
   return { hits: Number(m[1]), parsed: Number(m[2]), written: Number(m[3]) };
 }
@@ -298,6 +298,44 @@ describe('eviction', () => {
     expect(again.cache).toMatchObject({ hits: 5, misses: 0 });
   });
 
+  it("a whole-project run forgets the Cedar answers of policies that are gone; a named-file run keeps them", async () => {
+    const dir = tree();
+    fs.cpSync(path.join(ROOT, 'fixtures', 'base', 'gwdemo'), dir, { recursive: true });
+    const configFile = path.join(dir, 'agentcore', 'agentcore.json');
+    const location = path.join(tree(), 'cache');
+    const answers = () => Object.values((JSON.parse(fs.readFileSync(path.join(location, 'manifest.json'), 'utf8')) as { answers: Record<string, string[]> }).answers).flat();
+    const entries = () => fs.readdirSync(path.join(location, 'facts')).length;
+
+    const cold = await lint({ paths: [dir], cache: { location } });
+    const kept = answers();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(cold.cache?.cedarAnswers).toBe(0);
+    const warm = await lint({ paths: [dir], cache: { location } });
+    expect(warm.cache).toMatchObject({ cedarAnswers: kept.length, written: 0 });
+    expect(warm.findings).toEqual(cold.findings);
+
+    // A staged Python file asks Cedar nothing: the project's answers stay.
+    await lint({ paths: [path.join(dir, 'app', 'GwDemo', 'main.py')], cache: { location } });
+    expect(answers()).toEqual(kept);
+
+    // Damaged entries are asked again, with a note, and the findings do not change.
+    for (const name of fs.readdirSync(path.join(location, 'facts'))) fs.writeFileSync(path.join(location, 'facts', name), 'not an entry');
+    const repaired = await lint({ paths: [dir], cache: { location } });
+    expect(repaired.findings).toEqual(cold.findings);
+    expect(repaired.cache?.cedarAnswers).toBe(0);
+    expect(repaired.notes.filter((n) => n.startsWith('Cache:'))).toEqual([expect.stringMatching(/unreadable cache entries were ignored and rebuilt/)]);
+    expect((await lint({ paths: [dir], cache: { location } })).cache?.cedarAnswers).toBe(kept.length);
+
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    delete config.policyEngines;
+    for (const gateway of config.agentCoreGateways ?? []) delete gateway.policyEngineConfiguration;
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+    const before = entries();
+    await lint({ paths: [dir], cache: { location } });
+    expect(answers()).toEqual([]);
+    expect(entries()).toBe(before - kept.length);
+  });
+
   it('caches files outside any project too', async () => {
     const dir = tree({ 'loose/agent.py': MAIN_PY, 'loose/tool.ts': TOOL_TS });
     const location = path.join(tree(), 'cache');
@@ -364,6 +402,27 @@ describe('FactsCache', () => {
 
 describe('parity', () => {
   const FIXTURES = path.join(ROOT, 'fixtures', 'rules');
+  const policyCases = fs.readdirSync(FIXTURES).filter((rule) => rule.startsWith('policy-')).flatMap((rule) =>
+    fs.readdirSync(path.join(FIXTURES, rule)).filter((c) => /^(valid|invalid)-/.test(c)).map((c) => path.join(FIXTURES, rule, c)),
+  ).sort();
+
+  it(`every policy rule fixture (${policyCases.length}) gives the same findings with cedar-wasm's answers from a warm cache`, async () => {
+    expect(policyCases.length).toBeGreaterThan(20);
+    const location = tree();
+    let answered = 0;
+    for (const root of policyCases) {
+      const plain = await lint({ paths: [root] });
+      await lint({ paths: [root], cache: { location } });
+      const warm = await lint({ paths: [root], cache: { location } });
+      // Nothing left to write: every answer the warm run needed came from the cache.
+      expect(warm.cache?.written, root).toBe(0);
+      answered += warm.cache?.cedarAnswers ?? 0;
+      expect(snapshotFindings(root, warm.findings), root).toEqual(snapshotFindings(root, plain.findings));
+      expect(warm.notes, root).toEqual(plain.notes);
+    }
+    expect(answered).toBeGreaterThan(policyCases.length);
+  });
+
   const hasSource = (dir: string) => listing(dir).some((f) => /\.(py|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f) && !f.includes('node_modules'));
   const cases = fs.readdirSync(FIXTURES).flatMap((rule) =>
     fs.readdirSync(path.join(FIXTURES, rule)).filter((c) => /^(valid|invalid)-/.test(c)).map((c) => path.join(FIXTURES, rule, c)),

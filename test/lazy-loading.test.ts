@@ -76,6 +76,17 @@ describe('each run loads only the parsers its files need', () => {
     expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true });
   });
 
+  it("with --cache, a staged agentcore.json whose policies and tools did not change takes Cedar's answers from the cache", () => {
+    const dir = project({ statement: true });
+    const args = ['--cache', '--cache-location', path.join(tree(), 'cache'), 'agentcore/agentcore.json'];
+    expect(loadedModules(dir, args)).toMatchObject({ cedar: true, status: 0 });
+    expect(loadedModules(dir, args)).toMatchObject({ cedar: false, status: 0 });
+    // A changed statement is asked again.
+    const configFile = path.join(dir, 'agentcore', 'agentcore.json');
+    fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace('permit(', 'forbid('));
+    expect(loadedModules(dir, args)).toMatchObject({ cedar: true });
+  });
+
   it('a staged .cedar file: Cedar only (not even the agentcore.json validators, whose findings would be dropped)', () => {
     const dir = project({ statement: false });
     expect(loadedModules(dir, ['policies/allow-pets.cedar'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true, validators: false });

@@ -15,7 +15,7 @@ import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
-import { cedarSyntaxErrors, isGuardrailsPolicy, loadCedar, policyJson, wellFormed } from './cedar.js';
+import { askCedar, cedarSyntaxErrors, isGuardrailsPolicy, policyJson, wellFormed } from './cedar.js';
 import { buildGatewaySchema, type GatewaySchema } from './schema.js';
 import { findInCode, splitPolicies } from './split.js';
 
@@ -354,7 +354,7 @@ function checkEngineOnGateway(engine: EngineInfo, schema: GatewaySchema, problem
   for (const [id, unit] of toValidate) policies[id] = unit.text;
   let answer;
   try {
-    answer = loadCedar().validate({ schema: schema.text, policies: { staticPolicies: policies }, validationSettings: { mode: 'strict' } });
+    answer = askCedar('validate', { schema: schema.text, policies: { staticPolicies: policies }, validationSettings: { mode: 'strict' } });
   } catch {
     return;
   }

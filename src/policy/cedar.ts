@@ -23,6 +23,47 @@ export function loadCedar(): CedarModule {
   return cedar;
 }
 
+/**
+ * Where a run keeps cedar-wasm's answers between runs (`--cache`; src/source/facts-cache.ts). An answer is a pure
+ * function of the call, its input and the cedar-wasm version, so a kept one can stand in for the call: a run whose
+ * policies and Cedar schemas are unchanged never loads cedar-wasm.
+ */
+export interface CedarAnswerStore {
+  get(call: CedarCall, input: unknown): unknown;
+  put(call: CedarCall, input: unknown, answer: unknown): void;
+}
+
+/** The cedar-wasm calls whose answers can be kept. */
+export type CedarCall = 'policyToJson' | 'checkParsePolicySet' | 'validate';
+
+let answerStore: CedarAnswerStore | undefined;
+const memos: Array<Map<string, unknown>> = [];
+
+/**
+ * Runs `work` (synchronous) with cedar-wasm's answers taken from and given to `store`. The in-process memos are
+ * emptied first, so that every answer the run uses passes through the store, which keeps the ones it saw.
+ */
+export function withCedarAnswerStore<T>(store: CedarAnswerStore | undefined, work: () => T): T {
+  if (!store) return work();
+  const previous = answerStore;
+  answerStore = store;
+  for (const memo of memos) memo.clear();
+  try {
+    return work();
+  } finally {
+    answerStore = previous;
+  }
+}
+
+/** cedar-wasm's answer for `call` on `input`, from the store when it has it. */
+export function askCedar<C extends CedarCall>(call: C, input: Parameters<CedarModule[C]>[0]): ReturnType<CedarModule[C]> {
+  const kept = answerStore?.get(call, input);
+  if (kept !== undefined) return kept as ReturnType<CedarModule[C]>;
+  const answer = (loadCedar()[call] as (input: unknown) => ReturnType<CedarModule[C]>)(input);
+  answerStore?.put(call, input, answer);
+  return answer;
+}
+
 export interface CedarSyntaxError {
   /** What is wrong, without Cedar's "failed to parse policies from string" preamble. */
   detail: string;
@@ -51,6 +92,7 @@ export function wellFormed(text: string): string {
  */
 function memoByText<T>(limit: number, compute: (text: string) => T): (text: string) => T {
   const memo = new Map<string, T>();
+  memos.push(memo as Map<string, unknown>);
   return (text) => {
     if (memo.has(text)) return memo.get(text) as T;
     const value = compute(text);
@@ -68,7 +110,7 @@ function parseErrors(rawText: string): CedarSyntaxError[] {
   // The rest of the text is whitespace and comments only (singlePolicy), so it parses exactly when the policy does.
   const single = singlePolicy(text);
   if (single && policyJson(text.slice(single.start, single.end))) return [];
-  const answer = loadCedar().checkParsePolicySet({ staticPolicies: text });
+  const answer = askCedar('checkParsePolicySet', { staticPolicies: text });
   if (answer.type === 'success') return [];
   return answer.errors.map((error) => {
     const location = error.sourceLocations?.[0];
@@ -85,6 +127,6 @@ function parseErrors(rawText: string): CedarSyntaxError[] {
  * syntax check and the analysis.
  */
 export const policyJson: (text: string) => PolicyJson | undefined = memoByText(20000, (text) => {
-  const answer = loadCedar().policyToJson(wellFormed(text));
+  const answer = askCedar('policyToJson', wellFormed(text));
   return answer.type === 'success' ? answer.json : undefined;
 });

@@ -1,17 +1,21 @@
 /**
  * The opt-in facts cache (`--cache`): each source file's `SourceFacts` (what the language adapters extract) kept
  * on disk between runs, so an unchanged repository re-lints without loading the TypeScript compiler or
- * tree-sitter, and without parsing anything.
+ * tree-sitter, and without parsing anything; and cedar-wasm's answers for the policies (`cedarAnswers`), so
+ * unchanged policies and Cedar schemas are checked without loading cedar-wasm.
  *
- * What is cached is only the adapters' output, keyed by a digest of the file's extension and text and of the
- * extractor itself (`extractorFingerprint`: agentcore-lint's version, the built extractor modules, the TypeScript
- * and web-tree-sitter versions, the vendored grammar, Node's major version). The rules run on the facts every time,
- * so a change of configuration, rules or tool catalog can never make a cached result wrong, and a changed
- * extractor never serves facts from an older one: its keys differ.
+ * What is cached is only what the adapters and cedar-wasm return: facts keyed by a digest of the file's extension
+ * and text, answers by a digest of the call and its exact input, both also of the extractor itself
+ * (`extractorFingerprint`: agentcore-lint's version, the built extractor modules, the TypeScript, web-tree-sitter
+ * and cedar-wasm versions, the vendored grammar, Node's major version). The rules run every time, so a change of
+ * configuration, rules or tool catalog can never make a cached result wrong, and a changed extractor never serves
+ * facts from an older one: its keys differ.
  *
  * Layout of the cache folder (default `node_modules/.cache/agentcore-lint/` at the repository root):
- *   facts/<name>     one entry per file content, encrypted (below), written atomically (temp file + rename)
- *   manifest.json    which file (relative to the folder) uses which entry: only for eviction, never for lookups
+ *   facts/<name>     one entry per file content or Cedar answer, encrypted (below), written atomically (temp
+ *                    file + rename)
+ *   manifest.json    which file uses which entry, and which project's policies (by its agentcore.json) used which
+ *                    answers, relative to the folder: only for eviction, never for lookups
  *   .gitignore       `*`, so the cache is never committed by accident
  * One small file per entry rather than one big file: a lookup is one read of the entry it needs (a pre-commit run
  * on a staged file reads nothing else), a changed file rewrites one entry, not the whole cache, and concurrent
@@ -19,8 +23,9 @@
  * about half as long as one 13 MB JSON file).
  *
  * Secrets: facts hold every string literal and comment of the file, secrets included. Each entry is encrypted
- * (AES-256-GCM) with a key derived from the digest of the file's own text, and named by another one-way hash of
- * it: the cache reveals nothing to whoever does not already have the exact file, which holds the secret anyway.
+ * (AES-256-GCM) with a key derived from the digest of the file's own text (of the Cedar call's input, for an
+ * answer), and named by another one-way hash of it: the cache reveals nothing to whoever does not already have the
+ * exact file, which holds the secret anyway.
  * The GCM tag also turns a truncated, corrupt or tampered entry into a miss. A cache folder that git tracks is
  * refused: a repository under review could otherwise ship entries forged for its own files and hide findings.
  *
@@ -38,9 +43,10 @@ import { findRepositoryRoot } from '../project.js';
 import { packageRoot } from '../util/package-root.js';
 import { languageOf } from './adapters.js';
 import type { SourceFacts } from './facts.js';
+import type { CedarAnswerStore, CedarCall } from '../policy/cedar.js';
 
 /** Bump when the layout or the entry encoding changes (it is part of the fingerprint, so old entries just miss). */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const MAGIC = Buffer.from('ACLF1');
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -64,12 +70,14 @@ export interface FactsCacheStats {
   hits: number;
   /** Source files looked up and not found (parsed, then stored). */
   misses: number;
+  /** cedar-wasm answers taken from the cache instead of asking cedar-wasm. */
+  cedarAnswers: number;
   /** Entries written by this run. */
   written: number;
 }
 
-/** The parsers the adapters load (their versions are part of the fingerprint). */
-const PARSER_PACKAGES = ['typescript', 'web-tree-sitter'];
+/** The parsers the adapters load, and cedar-wasm, whose answers are kept too: their versions are in the fingerprint. */
+const PARSER_PACKAGES = ['typescript', 'web-tree-sitter', '@cedar-policy/cedar-wasm'];
 
 /**
  * A fingerprint of everything that decides what the extractor produces for a given text, computed once per run in
@@ -162,7 +170,12 @@ interface Manifest {
   fingerprint: string;
   /** File (relative to the cache folder, `/`-separated) → entry name. */
   files: Record<string, string>;
+  /** A project's agentcore.json (relative, as in `files`) → the entries of the Cedar answers its policies used. */
+  answers: Record<string, string[]>;
 }
+
+/** What an entry holds: one source file's facts, or one cedar-wasm answer (with the call, checked on reading). */
+type EntryValue = SourceFacts | { cedar: CedarCall; answer: unknown };
 
 /** One file's digest, computed once per run from its text. */
 interface Digest {
@@ -184,8 +197,10 @@ export class FactsCache {
   private readonly digests = new Map<string, Digest>();
   /** Every file looked up or stored in this run → its entry name. */
   private readonly seen = new Map<string, string>();
-  /** Entries to write: name → the facts and the key to encrypt them with. */
-  private readonly pending = new Map<string, { facts: SourceFacts; key: Buffer }>();
+  /** Entries to write: name → the value and the key to encrypt it with. */
+  private readonly pending = new Map<string, { value: EntryValue; key: Buffer }>();
+  /** Every project (its agentcore.json) whose policies asked cedar-wasm in this run → the answers' entry names. */
+  private readonly seenAnswers = new Map<string, Set<string>>();
   /** Folders linted completely in this run: the manifest forgets their files this run did not see. */
   private readonly complete: string[] = [];
   private readonly notes: string[] = [];
@@ -196,7 +211,7 @@ export class FactsCache {
 
   constructor(location: string, private readonly fingerprint: () => string = () => extractorFingerprint()) {
     this.location = path.resolve(location);
-    this.stats = { location: this.location, hits: 0, misses: 0, written: 0 };
+    this.stats = { location: this.location, hits: 0, misses: 0, cedarAnswers: 0, written: 0 };
   }
 
   /** The file's cached facts, or undefined (then parse it and `put` the facts). */
@@ -208,7 +223,7 @@ export class FactsCache {
     }
     const digest = this.digest(file, text);
     this.seen.set(file, digest.name);
-    const facts = this.present.has(digest.name) ? this.read(file, digest) : undefined;
+    const facts = this.present.has(digest.name) ? (this.readEntry(digest, (v) => looksLikeFacts(v, file)) as SourceFacts | undefined) : undefined;
     if (facts && this.trust()) {
       this.stats.hits++;
       return facts;
@@ -222,7 +237,37 @@ export class FactsCache {
     if (!this.ready() || languageOf(file) === undefined) return;
     const digest = this.digest(file, text);
     this.seen.set(file, digest.name);
-    if (!this.present.has(digest.name)) this.pending.set(digest.name, { facts, key: digest.key });
+    if (!this.present.has(digest.name)) this.pending.set(digest.name, { value: facts, key: digest.key });
+  }
+
+  /**
+   * Where the policy checks of the project whose agentcore.json is `owner` keep cedar-wasm's answers. The entries
+   * are named and encrypted like facts, from a digest of the call and its exact input; the manifest lists them
+   * under `owner`, so that a run of the whole project drops the answers its policies no longer ask for.
+   */
+  cedarAnswers(owner: string): CedarAnswerStore {
+    const entryOf = (call: CedarCall, input: unknown): Digest | undefined => {
+      if (!this.ready()) return undefined;
+      const digest = this.digestOf(`cedar ${call}`, JSON.stringify(input));
+      let names = this.seenAnswers.get(owner);
+      if (!names) this.seenAnswers.set(owner, (names = new Set()));
+      names.add(digest.name);
+      return digest;
+    };
+    return {
+      get: (call, input) => {
+        const digest = entryOf(call, input);
+        if (!digest || !this.present.has(digest.name)) return undefined;
+        const value = this.readEntry(digest, (v) => isRecord(v) && v.cedar === call && v.answer !== null && typeof v.answer === 'object');
+        if (value === undefined || !this.trust()) return undefined;
+        this.stats.cedarAnswers++;
+        return (value as { answer: unknown }).answer;
+      },
+      put: (call, input, answer) => {
+        const digest = entryOf(call, input);
+        if (digest && !this.present.has(digest.name)) this.pending.set(digest.name, { value: { cedar: call, answer }, key: digest.key });
+      },
+    };
   }
 
   /** Every source file under this folder was looked up in this run: the others are gone or ignored. */
@@ -287,19 +332,23 @@ export class FactsCache {
   private digest(file: string, text: string): Digest {
     const known = this.digests.get(file);
     if (known && known.text === text) return known;
-    const extension = path.extname(file).toLowerCase();
-    const digest = crypto.createHash('sha256').update(`${this.fingerprintValue}\0${extension}\0`).update(text).digest();
-    const derived = {
-      text,
-      name: crypto.createHash('sha256').update('agentcore-lint entry name\0').update(digest).digest('hex'),
-      key: crypto.createHash('sha256').update('agentcore-lint entry key\0').update(digest).digest(),
-    };
+    const derived = this.digestOf(path.extname(file).toLowerCase(), text);
     this.digests.set(file, derived);
     return derived;
   }
 
-  /** The entry's facts, or undefined when it cannot be read, decrypted or understood (counted as corrupt). */
-  private read(file: string, digest: Digest): SourceFacts | undefined {
+  /** `kind` is a source file's extension, or `cedar <call>` for an answer (so the two can never share an entry). */
+  private digestOf(kind: string, text: string): Digest {
+    const digest = crypto.createHash('sha256').update(`${this.fingerprintValue}\0${kind}\0`).update(text).digest();
+    return {
+      text,
+      name: crypto.createHash('sha256').update('agentcore-lint entry name\0').update(digest).digest('hex'),
+      key: crypto.createHash('sha256').update('agentcore-lint entry key\0').update(digest).digest(),
+    };
+  }
+
+  /** The entry's value, or undefined when it cannot be read, decrypted or understood (counted as corrupt). */
+  private readEntry(digest: Digest, understood: (value: unknown) => boolean): unknown {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(path.join(this.location, ENTRIES, digest.name));
@@ -313,9 +362,9 @@ export class FactsCache {
       const decipher = crypto.createDecipheriv('aes-256-gcm', digest.key, nonce);
       decipher.setAuthTag(tag);
       const plain = Buffer.concat([decipher.update(bytes.subarray(MAGIC.length + NONCE_BYTES + TAG_BYTES)), decipher.final()]);
-      const facts = JSON.parse(plain.toString('utf8')) as SourceFacts;
-      if (!looksLikeFacts(facts, file)) throw new Error('shape');
-      return facts;
+      const value: unknown = JSON.parse(plain.toString('utf8'));
+      if (!understood(value)) throw new Error('shape');
+      return value;
     } catch {
       this.corrupt++;
       this.present.delete(digest.name); // rewritten by put()
@@ -347,32 +396,48 @@ export class FactsCache {
     return true;
   }
 
+  /** `/`-separated, relative to the cache folder, as the manifest lists files. */
+  private relative(absolute: string): string {
+    return path.relative(this.location, absolute).split(path.sep).join('/');
+  }
+
   private write(): void {
     const manifestFile = path.join(this.location, MANIFEST);
     const old = this.readManifest(manifestFile);
-    const files: Record<string, string> = {};
+    const files: Record<string, string> = Object.create(null);
     for (const [relative, name] of Object.entries(old?.files ?? {})) {
       const absolute = path.resolve(this.location, relative);
       if (this.seen.has(absolute) || this.complete.some((folder) => isInside(folder, absolute))) continue;
       files[relative] = name;
     }
-    for (const [absolute, name] of this.seen) files[path.relative(this.location, absolute).split(path.sep).join('/')] = name;
-    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const manifest: Manifest = { fingerprint: this.fingerprintValue!, files: sorted };
-    const changed = !old || old.fingerprint !== manifest.fingerprint || !sameEntries(old.files, sorted);
+    for (const [absolute, name] of this.seen) files[this.relative(absolute)] = name;
+    // A project's answers: this run's, plus (unless the whole project was linted) those it kept from earlier runs.
+    const answers: Record<string, string[]> = Object.create(null);
+    for (const [relative, names] of Object.entries(old?.answers ?? {})) {
+      const absolute = path.resolve(this.location, relative);
+      if (!this.seenAnswers.has(absolute) && !this.complete.some((folder) => isInside(folder, absolute))) answers[relative] = names;
+    }
+    for (const [owner, names] of this.seenAnswers) {
+      const whole = this.complete.some((folder) => isInside(folder, owner));
+      const kept = (!whole && old?.answers[this.relative(owner)]) || [];
+      answers[this.relative(owner)] = [...new Set([...kept, ...names])].sort();
+    }
+    const manifest: Manifest = { fingerprint: this.fingerprintValue!, files: sortedByKey(files), answers: sortedByKey(answers) };
+    const changed = !old || old.fingerprint !== manifest.fingerprint || JSON.stringify(old.files) !== JSON.stringify(manifest.files) ||
+      JSON.stringify(old.answers) !== JSON.stringify(manifest.answers);
     if (!changed && this.pending.size === 0) return;
 
     makeFolder(path.join(this.location, ENTRIES), { mode: 0o700, modeFrom: this.location });
     const gitignore = path.join(this.location, GITIGNORE);
     if (!fs.existsSync(gitignore)) writeAtomically(gitignore, '# agentcore-lint cache: never commit it\n*\n');
-    const used = new Set(Object.values(sorted));
-    for (const [name, { facts, key }] of this.pending) {
+    const used = new Set([...Object.values(manifest.files), ...Object.values(manifest.answers).flat()]);
+    for (const [name, { value, key }] of this.pending) {
       if (!used.has(name)) continue;
-      writeAtomically(path.join(this.location, ENTRIES, name), encrypt(facts, key));
+      writeAtomically(path.join(this.location, ENTRIES, name), encrypt(value, key));
       this.stats.written++;
     }
     if (changed) writeAtomically(manifestFile, JSON.stringify({ version: CACHE_FORMAT, ...manifest }) + '\n');
-    // Entries no file uses any more (edited, deleted, another extractor), and temp files of interrupted runs.
+    // Entries nothing uses any more (edited, deleted, another extractor), and temp files of interrupted runs.
     const now = Date.now();
     for (const name of fs.readdirSync(path.join(this.location, ENTRIES))) {
       const file = path.join(this.location, ENTRIES, name);
@@ -390,14 +455,19 @@ export class FactsCache {
       return undefined;
     }
     try {
-      const value = JSON.parse(text) as { version?: unknown; fingerprint?: unknown; files?: unknown };
+      const value = JSON.parse(text) as { version?: unknown; fingerprint?: unknown; files?: unknown; answers?: unknown };
       if (value.version !== CACHE_FORMAT) return undefined;
       if (typeof value.fingerprint !== 'string' || !value.files || typeof value.files !== 'object' || Array.isArray(value.files)) throw new Error('shape');
-      const files: Record<string, string> = {};
+      // Null-prototype records: a relative path is data, even "__proto__".
+      const files: Record<string, string> = Object.create(null);
       for (const [relative, name] of Object.entries(value.files as Record<string, unknown>)) {
         if (typeof name === 'string' && ENTRY_NAME.test(name)) files[relative] = name;
       }
-      return value.fingerprint === this.fingerprintValue ? { fingerprint: value.fingerprint, files } : undefined;
+      const answers: Record<string, string[]> = Object.create(null);
+      for (const [relative, names] of Object.entries(isRecord(value.answers) ? value.answers : {})) {
+        if (Array.isArray(names)) answers[relative] = names.filter((n): n is string => typeof n === 'string' && ENTRY_NAME.test(n));
+      }
+      return value.fingerprint === this.fingerprintValue ? { fingerprint: value.fingerprint, files, answers } : undefined;
     } catch {
       this.notes.push(`${path.join(this.location, MANIFEST)} was unreadable and was replaced`);
       return undefined;
@@ -405,10 +475,10 @@ export class FactsCache {
   }
 }
 
-function encrypt(facts: SourceFacts, key: Buffer): Buffer {
+function encrypt(value: EntryValue, key: Buffer): Buffer {
   const nonce = crypto.randomBytes(NONCE_BYTES);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
-  const body = Buffer.concat([cipher.update(JSON.stringify(facts), 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
   return Buffer.concat([MAGIC, nonce, cipher.getAuthTag(), body]);
 }
 
@@ -431,9 +501,14 @@ function writeAtomically(file: string, content: string | Buffer): void {
   }
 }
 
-function sameEntries(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  const sorted: Record<string, T> = Object.create(null);
+  for (const [key, value] of Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) sorted[key] = value;
+  return sorted;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 
