@@ -35,6 +35,9 @@ export default defineRule({
       'is only informational (the deployed text is `statement`), so a missing one is a warning.',
     messages: {
       missing: '{{what}} "{{value}}" does not exist{{where}}. {{consequence}}',
+      backslashes:
+        '{{what}} "{{value}}" separates folders with "\\", which only Windows reads as a separator: "{{fixed}}" exists, ' +
+        'but on Linux and macOS (CI, the machine that deploys) this path does not. Write it as "{{fixed}}".',
       wrongKind: '{{what}} "{{value}}" is a {{actual}}, not a {{expected}}. {{consequence}}',
       outside:
         '{{what}} "{{value}}" points outside the project ({{why}}); agentcore-lint does not follow it, and the project will ' +
@@ -71,7 +74,13 @@ export default defineRule({
         return undefined;
       }
       if (status.kind === 'missing') {
-        report({ messageId: 'missing', path: at, data: { what, value, where: extra.where ?? '', consequence }, severity });
+        const fixed = rel.replace(/\\/g, '/');
+        const portable = fixed !== rel ? files.status(fixed).kind : 'missing';
+        if (portable !== 'missing' && portable !== 'outside') {
+          report({ messageId: 'backslashes', path: at, data: { what, value, fixed }, severity });
+        } else {
+          report({ messageId: 'missing', path: at, data: { what, value, where: extra.where ?? '', consequence }, severity });
+        }
         return undefined;
       }
       if (expect !== 'any' && status.kind !== expect) {
