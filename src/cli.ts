@@ -31,8 +31,9 @@ export interface CliIO {
 const HELP = `Usage: agentcore-lint [options] [paths...]
 
 Lints Amazon Bedrock AgentCore projects: agentcore/agentcore.json and the files it references.
-A path may be a project folder, any file or folder inside a project, or an agentcore.json.
-With no path, the project containing the current directory is linted.
+A path may be a project folder, any file or folder inside a project, or an agentcore.json;
+a folder in no project (a monorepo's root) lints every project below it.
+With no path, the project containing the current directory is linted (or the projects below it).
 
 Options:
   -f, --format <name>       Output format: ${Object.keys(formatters).join(', ')} (default: stylish)

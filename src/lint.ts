@@ -11,6 +11,7 @@ import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, t
 import { withCedarAnswerStore } from './policy/cedar.js';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
 import { globSync } from './util/lazy-modules.js';
+import { isInside } from './util/paths.js';
 import type { SourceFacts } from './source/facts.js';
 import { defaultCacheLocation, FactsCache, type FactsCacheStats } from './source/facts-cache.js';
 import { attachSources, ProjectSources, syntaxNote, syntaxProblemOf, type SyntaxProblem } from './source/project-sources.js';
@@ -89,13 +90,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const given = explicit ? options.paths : [cwd];
 
   const targets = new Map<string, ProjectTarget>();
-  const loose: string[] = [];
+  /** Folders and files outside any project, with the projects found below a folder (a monorepo's root). */
+  const loose: Array<{ input: string; projectsBelow: string[] }> = [];
   for (const named of given) {
     const input = path.resolve(cwd, named);
     if (!fs.existsSync(input)) throw new UsageError(`no such file or directory: ${named}`);
     const root = findProjectRoot(input);
     if (!root) {
-      loose.push(input);
+      const projectsBelow = fs.statSync(input).isDirectory() ? findProjectsBelow(input) : [];
+      // Each project below is linted whole, as if named; the files outside them are linted without a project.
+      for (const below of projectsBelow) targets.set(below, { root: below });
+      loose.push({ input, projectsBelow });
       continue;
     }
     const target = targets.get(root) ?? { root, onlyFiles: new Set<string>() };
@@ -107,7 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   if (!explicit && targets.size === 0) {
     throw new UsageError(
-      `no AgentCore project here: no ${CONFIG_RELATIVE} in ${cwd} or any folder above it. ` +
+      `no AgentCore project here: no ${CONFIG_RELATIVE} in ${cwd}, in any folder above it or in any folder below it. ` +
         'Run agentcore-lint inside a project, or name the files or folders to lint.',
     );
   }
@@ -117,7 +122,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const target of [...targets.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
     findings.push(...(await lintProject(run, target)));
   }
-  for (const input of loose) findings.push(...(await lintLoosePath(run, input)));
+  for (const { input, projectsBelow } of loose) findings.push(...(await lintLoosePath(run, input, projectsBelow)));
   if (run.cache) notes.push(...run.cache.save());
   const syntax = syntaxNote(run.syntaxProblems, cwd);
   if (syntax) notes.push(syntax);
@@ -126,10 +131,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const more = run.skippedFiles.length > 3 ? `; and ${run.skippedFiles.length - 3} more` : '';
     notes.push(`Skipped ${run.skippedFiles.length} unreadable file(s): ${shown.join('; ')}${more}.`);
   }
-  if (loose.length > 0) {
-    const shown = loose.map((p) => path.relative(cwd, p) || '.').join(', ');
+  const withoutProject = loose.filter((l) => l.projectsBelow.length === 0).map((l) => l.input);
+  if (withoutProject.length > 0) {
+    const shown = withoutProject.map((p) => path.relative(cwd, p) || '.').join(', ');
     notes.push(
-      `No ${CONFIG_RELATIVE} above ${shown}: project checks (agentcore.json schema, references and gateway rules) were skipped for ${loose.length === 1 ? 'it' : 'them'}.`,
+      `No ${CONFIG_RELATIVE} above ${shown}: project checks (agentcore.json schema, references and gateway rules) were skipped for ${withoutProject.length === 1 ? 'it' : 'them'}.`,
     );
   }
   return { findings: sortFindings(findings), notes, projects: [...targets.keys()].sort(), ...(run.cache ? { cache: run.cache.stats } : {}) };
@@ -220,8 +226,24 @@ function projectFileTargets(
   return [...files].sort();
 }
 
-/** Files and folders outside any project: only rules that do not need a project apply. */
-async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
+/**
+ * The AgentCore projects below a folder that is in none (a monorepo's root): folders holding agentcore/agentcore.json,
+ * outside dependencies, virtualenvs and build output, not through symbolic links, and at most ten folders down (so
+ * that running it with no path in a home folder answers quickly).
+ */
+function findProjectsBelow(folder: string): string[] {
+  const configs = globSync(`**/${CONFIG_RELATIVE}`, {
+    cwd: folder, absolute: true, dot: false, onlyFiles: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false, suppressErrors: true,
+    deep: 12,
+  });
+  return configs.map((config) => path.dirname(path.dirname(path.normalize(config)))).sort();
+}
+
+/**
+ * Files and folders outside any project: only rules that do not need a project apply. Files inside `projectsBelow`
+ * are left to those projects' own runs.
+ */
+async function lintLoosePath(run: Run, input: string, projectsBelow: readonly string[] = []): Promise<Finding[]> {
   const { rules, knownRuleIds } = run;
   const extensions = [...new Set(rules.flatMap((r) => r.files?.extensions ?? []))];
   if (extensions.length === 0) return [];
@@ -234,6 +256,7 @@ async function lintLoosePath(run: Run, input: string): Promise<Finding[]> {
         cwd: input, absolute: true, dot: false, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false, suppressErrors: true,
       })
         .map((f) => path.normalize(f))
+        .filter((f) => !projectsBelow.some((root) => isInside(root, f)))
         .sort()
     : extensions.includes(path.extname(input).toLowerCase()) ? [input] : [];
   const findings: Finding[] = [];

@@ -60,3 +60,50 @@ describe('a named dotenv file (pre-commit passes staged ones)', () => {
     expect((await lint({ paths: [dir], cwd: dir })).findings.filter((f) => f.file.endsWith('.env'))).toEqual([]);
   });
 });
+
+describe('a folder above several projects (a monorepo root)', () => {
+  const tree = useTempTrees();
+  const CONFIG = (name: string): string => JSON.stringify({
+    name, version: 1,
+    runtimes: [{
+      name: 'Agent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/Agent/', runtimeVersion: 'PYTHON_3_12', protocol: 'HTTP',
+      envVars: [{ name: 'OPENAI_API_KEY', value: ['sk', 'proj', 'Zr8Kq2Lm5Vx9Tb3Nw7Yc1Hd4Fg6Js0PaQ1xyZr8Kq2Lm5'].join('-') }],
+    }],
+  });
+  const DIRECT = 'import requests\nrequests.get("https://api.example.com/x")\n';
+
+  function monorepo(): string {
+    return tree({
+      'one/agentcore/agentcore.json': CONFIG('One'), 'one/agentcore/aws-targets.json': '[]', 'one/app/Agent/main.py': DIRECT,
+      'services/two/agentcore/agentcore.json': CONFIG('Two'), 'services/two/agentcore/aws-targets.json': '[]', 'services/two/app/Agent/main.py': DIRECT,
+      'shared/sync.py': DIRECT,
+      // A dependency's template is not a project of the repository.
+      'node_modules/pkg/template/agentcore/agentcore.json': '{ "name": "Template", "version": 1, ',
+    });
+  }
+
+  const summary = (dir: string, findings: Finding[]): string[] =>
+    findings.map((f) => `${path.relative(dir, f.file).split(path.sep).join('/')} ${f.ruleId}`).sort();
+
+  it('lints each project below it whole, and the files outside them without a project', async () => {
+    const dir = monorepo();
+    const result = await lint({ paths: [dir], cwd: dir });
+    expect(result.projects).toEqual([path.join(dir, 'one'), path.join(dir, 'services', 'two')]);
+    expect(summary(dir, result.findings)).toEqual([
+      'one/agentcore/agentcore.json no-secrets-in-env-vars',
+      'one/app/Agent/main.py direct-http-call',
+      'services/two/agentcore/agentcore.json no-secrets-in-env-vars',
+      'services/two/app/Agent/main.py direct-http-call',
+      'shared/sync.py direct-http-call',
+    ]);
+    expect(result.notes.filter((n) => n.startsWith('No agentcore/agentcore.json'))).toEqual([]);
+  });
+
+  it('does the same when run there with no path', async () => {
+    const dir = monorepo();
+    const named = await lint({ paths: [dir], cwd: dir });
+    const implicit = await lint({ paths: [], cwd: dir });
+    expect(implicit.projects).toEqual(named.projects);
+    expect(summary(dir, implicit.findings)).toEqual(summary(dir, named.findings));
+  });
+});
