@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRules } from '../rules/index.js';
+import { parseJsonDocument } from '../src/json/document.js';
 import { lint } from '../src/lint.js';
 import { defineRule } from '../src/rule.js';
 import { MINIMAL_CONFIG, ROOT, runCli, useTempTrees } from './helpers/cli.js';
@@ -30,7 +31,22 @@ describe('hostile agentcore.json', () => {
     const run = runCli(['--format', 'json'], { cwd: dir });
     expect(run.stderr).not.toMatch(/RangeError|at .*\.js:\d+/);
     expect(run.status).toBe(1);
-    expect(json(run)[0].messages.map((m) => m.ruleId)).toContain('json-syntax');
+    expect(json(run)[0].messages.filter((m) => m.ruleId === 'json-syntax').map((m) => [m.line, m.column, m.message])).toEqual([
+      [1, 257, 'JSON nested deeper than 256 levels; this is not an AgentCore configuration.'],
+    ]);
+  });
+
+  it('JSON nesting: 5,000 levels in a tool schema file are "too deep", not a stack overflow; brackets in strings and comments do not count', () => {
+    const deep = '{"type":"object","properties":{"x":'.repeat(5000) + '{"type":"string"}' + '}}'.repeat(5000);
+    expect(parseJsonDocument('tools.json', `[{"name":"t","description":"d","inputSchema":${deep}}]`).problems.map((p) => p.message)).toEqual([
+      'JSON nested deeper than 256 levels; this is not an AgentCore configuration.',
+    ]);
+    const brackets = '['.repeat(1000);
+    const shallow = parseJsonDocument('a.json', `{"a": "${brackets}\\"${brackets}", "b": 1 /* ${brackets} */ // ${brackets}\n}`);
+    expect(shallow.problems.map((p) => p.message)).toEqual([
+      'Invalid JSON: comments are not allowed in JSON (the AgentCore CLI uses JSON.parse); remove the comment.',
+    ]);
+    expect(shallow.value).toEqual({ a: `${brackets}\\"${brackets}`.replace('\\"', '"'), b: 1 });
   });
 
   it('__proto__ and constructor keys do not pollute prototypes', async () => {

@@ -45,6 +45,17 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
     // Replace rather than strip, so every later offset still matches the file on disk.
     text = ' ' + text.slice(1);
   }
+  // Before parsing: momoa's parser is recursive, and a few thousand levels exhaust the stack.
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const at = new LineIndex(text).position(tooDeep);
+    problems.push({
+      kind: 'syntax',
+      message: `JSON nested deeper than ${MAX_DEPTH} levels; this is not an AgentCore configuration.`,
+      range: { start: at, end: { line: at.line, column: at.column + 1 } },
+    });
+    return { file, text: rawText, problems };
+  }
   let ast: DocumentNode | undefined;
   try {
     ast = momoaParse(text, { mode: 'json', ranges: true, tokens: true });
@@ -62,11 +73,6 @@ export function parseJsonDocument(file: string, rawText: string): JsonDocument {
   }
   if (!ast) return { file, text: rawText, problems };
   relocateMultilineStrings(ast, text);
-  const depthProblem = checkDepth(ast);
-  if (depthProblem) {
-    problems.push(depthProblem);
-    return { file, text: rawText, problems };
-  }
   problems.push(...duplicateKeyProblems(ast));
   return { file, text: rawText, ast, value: evaluate(ast.body), problems };
 }
@@ -176,19 +182,27 @@ function refineLenientProblem(problems: JsonSyntaxProblem[], ast: DocumentNode):
 }
 
 /** Iterative depth check, so hostile nesting gives a finding instead of a stack overflow later. */
-function checkDepth(ast: DocumentNode): JsonSyntaxProblem | undefined {
-  const stack: Array<[ValueNode, number]> = [[ast.body, 1]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) {
-      return {
-        kind: 'syntax',
-        message: `JSON nested deeper than ${MAX_DEPTH} levels; this is not an AgentCore configuration.`,
-        range: rangeOf(node),
-      };
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than MAX_DEPTH, or undefined. Brackets inside
+ * strings and comments do not count (comments are reported later, but tolerated).
+ */
+function excessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
     }
-    if (node.type === 'Object') for (const m of node.members) stack.push([m.value, depth + 1]);
-    else if (node.type === 'Array') for (const e of node.elements) stack.push([e.value, depth + 1]);
   }
   return undefined;
 }
