@@ -24,6 +24,13 @@ export default defineRule({
       statement:
         'Cedar syntax error in policy "{{policy}}" of engine "{{engine}}": {{detail}}. AWS rejects this policy at deploy (the CLI stores statements unparsed); fix the statement.',
       file: 'Cedar syntax error: {{detail}}. AWS rejects this policy at deploy; fix it before copying it into a statement.',
+      statementTooDeep:
+        'Policy "{{policy}}" of engine "{{engine}}" nests its expressions too deeply for cedar-wasm to parse (it ran out of ' +
+        'stack), so none of its checks ran. Flatten the condition: fewer nested brackets, shorter chains of && and ||, ' +
+        'or several policies.',
+      fileTooDeep:
+        'This policy nests its expressions too deeply for cedar-wasm to parse (it ran out of stack), so none of its ' +
+        'checks ran. Flatten the condition: fewer nested brackets, shorter chains of && and ||, or several policies.',
     },
     officialParity: false,
     requiresProject: false,
@@ -45,9 +52,11 @@ export default defineRule({
         const offsets = decodedToSourceOffsets(doc.text, node.value as StringNode);
         lines ??= new LineIndex(doc.text);
         for (const error of errors) {
+          const crashed = error.crashed === true;
           report({
-            messageId: 'statement',
+            messageId: crashed ? 'statementTooDeep' : 'statement',
             data: { policy: asString(policy.name) ?? `#${index}`, engine: engine.name ?? '?', detail: error.detail },
+            ...(crashed ? { severity: 'warning' as const } : {}),
             range: {
               start: lines.position(offsets[Math.min(error.start, offsets.length - 1)]),
               end: lines.position(offsets[Math.min(error.end, offsets.length - 1)]),
@@ -71,9 +80,11 @@ export default defineRule({
       if (isGuardrailsPolicy(text)) return;
       const lines = new LineIndex(text);
       for (const error of cedarSyntaxErrors(text)) {
+        const crashed = error.crashed === true;
         report({
-          messageId: 'file',
+          messageId: crashed ? 'fileTooDeep' : 'file',
           data: { detail: error.detail },
+          ...(crashed ? { severity: 'warning' as const } : {}),
           range: { start: lines.position(error.start), end: lines.position(error.end) },
         });
       }

@@ -55,11 +55,27 @@ export function withCedarAnswerStore<T>(store: CedarAnswerStore | undefined, wor
   }
 }
 
-/** cedar-wasm's answer for `call` on `input`, from the store when it has it. */
+/**
+ * cedar-wasm stopped with a trap (in practice: it ran out of stack on expressions nested a hundred or more levels
+ * deep). A trapped WebAssembly instance is left in an unknown state, so it is discarded: the next call loads a
+ * fresh one.
+ */
+export class CedarCrash extends Error {}
+
+/** cedar-wasm's answer for `call` on `input`, from the store when it has it. Throws CedarCrash (see there). */
 export function askCedar<C extends CedarCall>(call: C, input: Parameters<CedarModule[C]>[0]): ReturnType<CedarModule[C]> {
   const kept = answerStore?.get(call, input);
   if (kept !== undefined) return kept as ReturnType<CedarModule[C]>;
-  const answer = (loadCedar()[call] as (input: unknown) => ReturnType<CedarModule[C]>)(input);
+  let answer: ReturnType<CedarModule[C]>;
+  try {
+    answer = (loadCedar()[call] as (input: unknown) => ReturnType<CedarModule[C]>)(input);
+  } catch (error) {
+    // A trap, or the JavaScript stack exhausted by the glue code around a deep recursion.
+    if (!(error instanceof WebAssembly.RuntimeError || error instanceof RangeError)) throw error;
+    cedar = undefined;
+    delete require.cache[require.resolve('@cedar-policy/cedar-wasm/nodejs')];
+    throw new CedarCrash(`cedar-wasm ${call}: ${error.message}`);
+  }
   answerStore?.put(call, input, answer);
   return answer;
 }
@@ -67,6 +83,8 @@ export function askCedar<C extends CedarCall>(call: C, input: Parameters<CedarMo
 export interface CedarSyntaxError {
   /** What is wrong, without Cedar's "failed to parse policies from string" preamble. */
   detail: string;
+  /** cedar-wasm crashed on the text (CedarCrash) instead of answering: nothing about it is known. */
+  crashed?: boolean;
   /** UTF-16 indices into the checked text. */
   start: number;
   end: number;
@@ -105,11 +123,26 @@ function memoByText<T>(limit: number, compute: (text: string) => T): (text: stri
 export const cedarSyntaxErrors: (rawText: string) => readonly CedarSyntaxError[] = memoByText(2000, (text) => parseErrors(text));
 
 function parseErrors(rawText: string): CedarSyntaxError[] {
-  const text = wellFormed(rawText);
+  try {
+    return askParseErrors(wellFormed(rawText));
+  } catch (error) {
+    if (!(error instanceof CedarCrash)) throw error;
+    // At the policy's effect keyword, the one place known without a parse.
+    const effect = /\b(?:permit|forbid)\b/.exec(rawText);
+    const start = effect?.index ?? 0;
+    return [{ detail: error.message, crashed: true, start, end: start + (effect?.[0].length ?? 0) }];
+  }
+}
+
+function askParseErrors(text: string): CedarSyntaxError[] {
   // Most texts hold one policy, whose JSON form the analysis needs anyway: one call to cedar-wasm instead of two.
   // The rest of the text is whitespace and comments only (singlePolicy), so it parses exactly when the policy does.
   const single = singlePolicy(text);
-  if (single && policyJson(text.slice(single.start, single.end))) return [];
+  if (single) {
+    const answer = policyJsonAnswer(text.slice(single.start, single.end));
+    if (answer === 'crashed') throw new CedarCrash('cedar-wasm policyToJson crashed');
+    if (answer !== 'invalid') return [];
+  }
   const answer = askCedar('checkParsePolicySet', { staticPolicies: text });
   if (answer.type === 'success') return [];
   return answer.errors.map((error) => {
@@ -126,7 +159,21 @@ function parseErrors(rawText: string): CedarSyntaxError[] {
  * The JSON form (EST) of one policy's text, or undefined when it is not exactly one valid policy. Shared by the
  * syntax check and the analysis.
  */
-export const policyJson: (text: string) => PolicyJson | undefined = memoByText(20000, (text) => {
-  const answer = askCedar('policyToJson', wellFormed(text));
-  return answer.type === 'success' ? answer.json : undefined;
+export function policyJson(text: string): PolicyJson | undefined {
+  const answer = policyJsonAnswer(text);
+  return typeof answer === 'string' ? undefined : answer;
+}
+
+/**
+ * `invalid` when the text is not exactly one valid policy; `crashed` when cedar-wasm crashed on it (the syntax rule
+ * reports that: checkParsePolicySet may well accept a text whose JSON form overflows the stack).
+ */
+const policyJsonAnswer: (text: string) => PolicyJson | 'invalid' | 'crashed' = memoByText(20000, (text) => {
+  try {
+    const answer = askCedar('policyToJson', wellFormed(text));
+    return answer.type === 'success' ? answer.json : 'invalid';
+  } catch (error) {
+    if (error instanceof CedarCrash) return 'crashed';
+    throw error;
+  }
 });
