@@ -124,14 +124,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (values.fix) {
       // Fixes can uncover more (the next trailing comma): re-lint after each pass, a few passes at most.
       const fixed = { files: new Set<string>(), edits: 0 };
+      const unwritable = new Map<string, string>();
       for (let pass = 0; pass < 5; pass++) {
         const applied = applyFixes(result.findings);
+        for (const { file, reason } of applied.failed) unwritable.set(file, reason);
         if (applied.edits === 0) break;
         fixed.edits += applied.edits;
         for (const file of applied.files) fixed.files.add(file);
         result = await lint(options);
       }
       if (fixed.edits > 0) io.stderr(`agentcore-lint: fixed ${fixed.edits} problem(s) in ${fixed.files.size} file(s).\n`);
+      for (const [file, reason] of unwritable) {
+        io.stderr(`agentcore-lint: could not write the fixes of ${path.relative(io.cwd, file) || file} (${reason}); it was left as it was.\n`);
+      }
     }
     findings = result.findings;
     for (const note of result.notes) io.stderr(`agentcore-lint: note: ${note}\n`);

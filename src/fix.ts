@@ -16,6 +16,8 @@ export interface FixResult {
   files: string[];
   /** Edits applied. */
   edits: number;
+  /** Files that could not be written, and why (they are left as they were). */
+  failed: Array<{ file: string; reason: string }>;
 }
 
 export function applyFixes(findings: readonly Finding[]): FixResult {
@@ -24,7 +26,7 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
     if (!finding.fix) continue;
     byFile.set(finding.fix.file, [...(byFile.get(finding.fix.file) ?? []), ...finding.fix.edits]);
   }
-  const result: FixResult = { files: [], edits: 0 };
+  const result: FixResult = { files: [], edits: 0, failed: [] };
   for (const [file, edits] of byFile) {
     let text: string;
     try {
@@ -44,12 +46,38 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
       taken.push(edit);
     }
     if (taken.length === 0) continue;
-    makeFolder(path.dirname(file));
-    const temporary = `${file}.${process.pid}.agentcore-lint-fix`;
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
+    try {
+      writeAtomically(file, text);
+    } catch (error) {
+      result.failed.push({ file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      continue;
+    }
     result.files.push(file);
     result.edits += taken.length;
   }
   return result;
+}
+
+/**
+ * Through a symbolic link, the file it names is written (renaming over the link would replace it with a copy), with
+ * that file's permissions.
+ */
+function writeAtomically(file: string, text: string): void {
+  const exists = fs.existsSync(file);
+  const target = exists ? fs.realpathSync(file) : file;
+  const mode = exists ? fs.statSync(target).mode & 0o7777 : undefined;
+  makeFolder(path.dirname(target));
+  const temporary = `${target}.${process.pid}.agentcore-lint-fix`;
+  try {
+    fs.writeFileSync(temporary, text, { mode });
+    if (mode !== undefined) fs.chmodSync(temporary, mode); // writeFileSync's mode is masked by the umask
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    try {
+      fs.rmSync(temporary, { force: true }); // a file this run made, never a folder
+    } catch {
+      // nothing of ours to remove
+    }
+    throw error;
+  }
 }

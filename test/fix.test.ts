@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../src/fix.js';
+import type { Finding } from '../src/types.js';
 import { runCli, useTempTrees } from './helpers/cli.js';
 
 const tree = useTempTrees();
@@ -37,6 +39,30 @@ describe('--fix', () => {
     expect(fixed.status).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'agentcore', '.gitignore'), 'utf8')).toBe('cdk/cdk.out/\n.env.local\n');
     expect(fs.readFileSync(path.join(dir, 'agentcore', '.env.local'), 'utf8')).toBe('AGENTCORE_CREDENTIAL_X=enc:v1:AAAA\n');
+  });
+
+  it('writes through a symbolic link to the file it names, keeping its permissions', () => {
+    const dir = tree({ 'shared/agentcore.json': '{"name":"Linked","version":1,}\n', 'agentcore/aws-targets.json': '[]\n' });
+    const real = path.join(dir, 'shared', 'agentcore.json');
+    const link = path.join(dir, 'agentcore', 'agentcore.json');
+    fs.symlinkSync(path.join('..', 'shared', 'agentcore.json'), link);
+    fs.chmodSync(real, 0o640);
+    expect(runCli(['--fix'], { cwd: dir }).stderr).toMatch(/fixed 1 problem\(s\)/);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('{"name":"Linked","version":1}\n');
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+  });
+
+  it('a file that cannot be written is left as it was and named, the others are fixed', () => {
+    const dir = tree({ 'a.json': '{"a":1,}', 'b.json': '{"b":1,}' });
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    fs.mkdirSync(`${a}.${process.pid}.agentcore-lint-fix`); // where the new text of a.json would be written first
+    const fix = (file: string, offset: number) => ({ fix: { file, edits: [{ start: offset, end: offset + 1, text: '' }] } }) as unknown as Finding;
+    const result = applyFixes([fix(a, 6), fix(b, 6)]);
+    expect(result.failed).toEqual([{ file: a, reason: 'EISDIR' }]);
+    expect(result.files).toEqual([b]);
+    expect([fs.readFileSync(a, 'utf8'), fs.readFileSync(b, 'utf8')]).toEqual(['{"a":1,}', '{"b":1}']);
   });
 
   it('without --fix, never writes', () => {
