@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from './json/string-positions.js';
 import type { Finding } from './types.js';
-import { makeFolder } from './util/make-folder.js';
+import { writeFileAtomically } from './util/write-file.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -84,10 +84,11 @@ export function createBaseline(findings: readonly Finding[], baselinePath: strin
 }
 
 export function writeBaseline(baselinePath: string, baseline: BaselineFile): void {
-  makeFolder(path.dirname(path.resolve(baselinePath)));
-  const temporary = `${baselinePath}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(baseline, null, 2) + '\n');
-  fs.renameSync(temporary, baselinePath); // atomic: a crash never leaves half a baseline
+  try {
+    writeFileAtomically(path.resolve(baselinePath), JSON.stringify(baseline, null, 2) + '\n');
+  } catch (error) {
+    throw new BaselineError(`cannot write the baseline ${baselinePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 export function readBaseline(baselinePath: string): BaselineFile {

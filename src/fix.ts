@@ -4,10 +4,9 @@
  * written without `--fix`.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { LineIndex } from './json/string-positions.js';
 import type { Finding, TextEdit } from './types.js';
-import { makeFolder } from './util/make-folder.js';
+import { writeFileAtomically } from './util/write-file.js';
 
 type OffsetEdit = { start: number; end: number; text: string };
 
@@ -47,7 +46,7 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
     }
     if (taken.length === 0) continue;
     try {
-      writeAtomically(file, text);
+      writeFileAtomically(file, text);
     } catch (error) {
       result.failed.push({ file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       continue;
@@ -56,28 +55,4 @@ export function applyFixes(findings: readonly Finding[]): FixResult {
     result.edits += taken.length;
   }
   return result;
-}
-
-/**
- * Through a symbolic link, the file it names is written (renaming over the link would replace it with a copy), with
- * that file's permissions.
- */
-function writeAtomically(file: string, text: string): void {
-  const exists = fs.existsSync(file);
-  const target = exists ? fs.realpathSync(file) : file;
-  const mode = exists ? fs.statSync(target).mode & 0o7777 : undefined;
-  makeFolder(path.dirname(target));
-  const temporary = `${target}.${process.pid}.agentcore-lint-fix`;
-  try {
-    fs.writeFileSync(temporary, text, { mode });
-    if (mode !== undefined) fs.chmodSync(temporary, mode); // writeFileSync's mode is masked by the umask
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    try {
-      fs.rmSync(temporary, { force: true }); // a file this run made, never a folder
-    } catch {
-      // nothing of ours to remove
-    }
-    throw error;
-  }
 }

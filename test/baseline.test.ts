@@ -107,4 +107,22 @@ describe('baseline on the command line', () => {
     expect(run.stderr).toContain('is not an agentcore-lint baseline');
     expect(runCli(['--baseline-prune', '.'], { cwd: dir }).status).toBe(2);
   });
+
+  it('a baseline that cannot be written is a usage error that names it, not an internal error', () => {
+    const dir = demoCopy();
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    const run = runCli(['--baseline-write', 'a-file/baseline.json', '.'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`agentcore-lint: cannot write the baseline ${path.join(dir, 'a-file', 'baseline.json')}: ENOTDIR\n`);
+  });
+
+  it('is written through a symbolic link to the file it names', () => {
+    const dir = demoCopy();
+    fs.mkdirSync(path.join(dir, 'shared'));
+    fs.writeFileSync(path.join(dir, 'shared', 'baseline.json'), '');
+    fs.symlinkSync(path.join('shared', 'baseline.json'), path.join(dir, 'baseline.json'));
+    expect(runCli(['--baseline-write', 'baseline.json', '.'], { cwd: dir }).status).toBe(0);
+    expect(fs.lstatSync(path.join(dir, 'baseline.json')).isSymbolicLink()).toBe(true);
+    expect(readBaseline(path.join(dir, 'shared', 'baseline.json')).findings.length).toBeGreaterThan(10);
+  });
 });
