@@ -82,6 +82,11 @@ describe('vocabulary', () => {
     expect(destinationOf('http://localhost:8080/x')).toBe('local');
     expect(destinationOf('http://127.0.0.1/x')).toBe('local');
     expect(destinationOf('/api/items')).toBe('local');
+    // Instance and task metadata services: link-local, not APIs.
+    expect(destinationOf('http://169.254.169.254/latest/meta-data/')).toBe('local');
+    expect(destinationOf('http://169.254.170.2/v2/credentials')).toBe('local');
+    expect(destinationOf('http://[fd00:ec2::254]/latest/api/token')).toBe('local');
+    expect(destinationOf('http://169.255.1.1/x')).toBe('remote');
     expect(destinationOf('https://bedrock-runtime.us-east-1.amazonaws.com/')).toBe('aws');
     expect(destinationOf('https://abc.execute-api.us-east-1.amazonaws.com/prod')).toBe('remote');
     expect(destinationOf('https://api.weather.example.com/v1')).toBe('remote');

@@ -91,8 +91,8 @@ export default defineRule({
       '`node-fetch`, `ky`, `superagent`, `node:http(s)`; vendor clients constructed with a key from a literal or an ' +
       'environment variable (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …); a key ' +
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
-      'AWS SDKs and AWS endpoints, localhost, the gateway URL itself, MCP-protocol runtimes, gateway tool code, ' +
-      'Lambda handlers, tests. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
+      'AWS SDKs and AWS endpoints, localhost and link-local addresses (the instance and task metadata services), ' +
+      'the gateway URL itself, MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
       'next statement, and everything inside it when it is a function, class, `with` or block): ' +
       '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
     messages: {

@@ -164,7 +164,12 @@ export function isGatewayUrlEnvName(name: string | undefined): boolean {
   return /(?:^|_)GATEWAY(?:_|$)/.test(upper) && /_(?:URL|ENDPOINT|URI)$/.test(upper);
 }
 
-const LOCAL_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9-]+\.localhost|[a-z0-9.-]+\.local)$/i;
+/**
+ * The machine itself, its containers' host, and link-local addresses: in AWS these are the instance and task
+ * metadata services (169.254.169.254, 169.254.170.2, fd00:ec2::254), never an API to put behind a gateway.
+ */
+const LOCAL_HOSTS =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal|[a-z0-9-]+\.localhost|[a-z0-9.-]+\.local|169\.254(?:\.\d{1,3}){2}|\[?fd00:ec2::254\]?)$/i;
 
 /** The host of an absolute URL in a string (or `undefined` when the string does not start with one). */
 export function hostOf(url: string): string | undefined {
