@@ -181,10 +181,10 @@ function refineLenientProblem(problems: JsonSyntaxProblem[], ast: DocumentNode):
   };
 }
 
-/** Iterative depth check, so hostile nesting gives a finding instead of a stack overflow later. */
 /**
  * The offset of the first `[` or `{` that opens a level deeper than MAX_DEPTH, or undefined. Brackets inside
- * strings and comments do not count (comments are reported later, but tolerated).
+ * strings and comments do not count (comments are reported later, but tolerated). A character scan, not a
+ * parse, so hostile nesting gives a finding instead of a stack overflow in the parser.
  */
 function excessiveNesting(text: string): number | undefined {
   let depth = 0;
