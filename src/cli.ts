@@ -63,13 +63,17 @@ Configuration: .agentcore-lint.json at the project or repository root (see READM
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   limitHeapGrowth();
-  if (argv[0] === 'cedar-schema') {
-    const { cedarSchemaCommand } = await import('./commands/cedar-schema.js');
-    return cedarSchemaCommand(argv.slice(1), io);
-  }
-  if (argv[0] === 'policy-test') {
-    const { policyTestCommand } = await import('./commands/policy-test.js');
-    return policyTestCommand(argv.slice(1), io);
+  if (argv[0] === 'cedar-schema' || argv[0] === 'policy-test') {
+    const command = argv[0];
+    try {
+      return command === 'cedar-schema'
+        ? (await import('./commands/cedar-schema.js')).cedarSchemaCommand(argv.slice(1), io)
+        : (await import('./commands/policy-test.js')).policyTestCommand(argv.slice(1), io);
+    } catch (error) {
+      // The subcommands report what they expect; anything else is ours, and still no stack trace.
+      io.stderr(`agentcore-lint ${command}: internal error: ${(error as Error).message}\n`);
+      return EXIT.internal;
+    }
   }
   let args: ReturnType<typeof parse>;
   try {

@@ -1,15 +1,12 @@
 /** `agentcore-lint policy-test`: offline authorization cases with Cedar's isAuthorized. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
-import { makeTree } from './helpers/cli.js';
+import { useTempTrees } from './helpers/cli.js';
 
 const PROJECT = path.resolve(__dirname, '..', 'fixtures', 'rules', 'policy-input', 'valid-input');
-const trees: string[] = [];
-afterAll(() => {
-  for (const dir of trees) fs.rmSync(dir, { recursive: true, force: true });
-});
+const makeTree = useTempTrees();
 
 function io(cwd: string): CliIO & { out: string; err: string } {
   const state = { out: '', err: '' };
@@ -34,7 +31,6 @@ describe('agentcore-lint policy-test', () => {
         ],
       }),
     });
-    trees.push(dir);
     const run = io(dir);
     expect(await main(['policy-test', 'cases.json', '--project', PROJECT], run)).toBe(1);
     expect(run.out).toMatchInlineSnapshot(`
@@ -53,12 +49,24 @@ describe('agentcore-lint policy-test', () => {
       'bad-gw.json': JSON.stringify([{ name: 'x', gateway: 'main-gww', principal: user(), tool: 'Refunds___get_order', expect: 'deny' }]),
       'bad.json': JSON.stringify({ cases: [{ name: 'y' }] }),
     });
-    trees.push(dir);
     const a = io(dir);
     expect(await main(['policy-test', 'bad-gw.json', '--project', PROJECT], a)).toBe(2);
     expect(a.err).toContain('no gateway "main-gww". Did you mean "main-gw"?');
     const b = io(dir);
     expect(await main(['policy-test', 'bad.json', '--project', PROJECT], b)).toBe(2);
     expect(b.err).toContain('needs "gateway", "tool"');
+  });
+
+  it('a policy that crashes cedar-wasm is a usage error that says so, not a stack trace', async () => {
+    const project = makeTree();
+    fs.cpSync(PROJECT, project, { recursive: true });
+    const configFile = path.join(project, 'agentcore', 'agentcore.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    config.policyEngines[0].policies.push({ name: 'Nested', statement: `permit(principal, action, resource) when { ${'('.repeat(3000)}true${')'.repeat(3000)} };` });
+    fs.writeFileSync(configFile, JSON.stringify(config));
+    const dir = makeTree({ 'cases.json': JSON.stringify({ cases: [refund({ orderId: 'o1', amount: 50, reason: 'defective' }, 'allow', 'refund')] }) });
+    const run = io(dir);
+    expect(await main(['policy-test', 'cases.json', '--project', project], run)).toBe(2);
+    expect(run.err).toBe('agentcore-lint policy-test: case "refund": cedar-wasm crashed on these policies (ran out of stack: a policy nests its expressions too deeply; agentcore-lint reports which)\n');
   });
 });

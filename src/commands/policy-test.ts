@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { CedarValueJson, EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
 import type { CliIO } from '../cli.js';
-import { isGuardrailsPolicy, loadCedar } from '../policy/cedar.js';
+import { askCedar, CedarCrash, isGuardrailsPolicy } from '../policy/cedar.js';
 import { buildGatewaySchema } from '../policy/schema.js';
 import { splitPolicies } from '../policy/split.js';
 import { findProjectRoot, loadProject, type AgentCoreProject } from '../project.js';
@@ -181,13 +181,19 @@ function evaluate(project: AgentCoreProject, c: Case): Outcome {
     );
   }
   const input = toCedarValue(c.input, tool?.inputSchema) as Record<string, CedarValueJson>;
-  const answer = loadCedar().isAuthorized({
-    principal, action, resource,
-    context: { input },
-    policies: { staticPolicies: policies },
-    entities,
-    ...(typed ? { schema: schema.text, validateRequest: true } : {}),
-  });
+  let answer;
+  try {
+    answer = askCedar('isAuthorized', {
+      principal, action, resource,
+      context: { input },
+      policies: { staticPolicies: policies },
+      entities,
+      ...(typed ? { schema: schema.text, validateRequest: true } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof CedarCrash)) throw error;
+    return { decision: 'deny', reasons: [], notes, usage: 'cedar-wasm crashed on these policies (ran out of stack: a policy nests its expressions too deeply; agentcore-lint reports which)' };
+  }
   if (answer.type !== 'success') {
     return { decision: 'deny', reasons: [], notes, usage: answer.errors.map((e) => e.message).join('; ') };
   }

@@ -33,8 +33,8 @@ export interface CedarAnswerStore {
   put(call: CedarCall, input: unknown, answer: unknown): void;
 }
 
-/** The cedar-wasm calls whose answers can be kept. */
-export type CedarCall = 'policyToJson' | 'checkParsePolicySet' | 'validate';
+/** The cedar-wasm calls agentcore-lint makes through askCedar (each a pure function of its input). */
+export type CedarCall = 'policyToJson' | 'checkParsePolicySet' | 'validate' | 'isAuthorized';
 
 let answerStore: CedarAnswerStore | undefined;
 const memos: Array<Map<string, unknown>> = [];
