@@ -29,8 +29,23 @@ function urlArgument(call: CallFact): ValueFact | undefined {
 /** An argument the adapter summarised as `other` may still be a string literal (a template literal). */
 function asString(facts: SourceFacts, arg: ValueFact | undefined): ValueFact | undefined {
   if (arg?.kind !== 'other') return arg;
-  const literal = facts.strings.find((s) => s.span.start === arg.span.start && s.span.end === arg.span.end);
+  const literal = stringsBySpan(facts).get(`${arg.span.start}:${arg.span.end}`);
   return literal ? { kind: 'string', value: literal.value, span: literal.span } : arg;
+}
+
+/** A file's string literals by span (the first at each), built once: a file with thousands of calls is linear. */
+const stringIndexes = new WeakMap<SourceFacts['strings'], Map<string, SourceFacts['strings'][number]>>();
+function stringsBySpan(facts: SourceFacts): Map<string, SourceFacts['strings'][number]> {
+  let index = stringIndexes.get(facts.strings);
+  if (!index) {
+    index = new Map();
+    for (const literal of facts.strings) {
+      const key = `${literal.span.start}:${literal.span.end}`;
+      if (!index.has(key)) index.set(key, literal);
+    }
+    stringIndexes.set(facts.strings, index);
+  }
+  return index;
 }
 
 export type DirectCall =
