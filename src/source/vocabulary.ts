@@ -237,14 +237,46 @@ export function credentialSources(facts: SourceFacts, call: CallFact): Credentia
     if (value.kind === 'string' && value.value.trim() !== '') out.push({ kind: 'literal', span: value.span });
     if (value.kind === 'env') out.push({ kind: 'env', envRead: value.envRead, span: value.span });
   }
-  facts.envReads.forEach((read, index) => {
-    if (out.some((s) => s.envRead === index)) return;
-    if (!read.name || !secretNameStrength(read.name)) return;
+  for (const index of secretReadsWithin(facts, call.span)) {
+    if (out.some((s) => s.envRead === index)) continue;
+    const read = facts.envReads[index];
     if (within(call.span, read.span)) out.push({ kind: 'env', envRead: index, span: read.span });
     else {
       const use = read.uses.find((u) => within(call.span, u.span));
       if (use) out.push({ kind: 'env', envRead: index, span: use.span });
     }
-  });
+  }
   return out;
+}
+
+/** Where each secret-named environment read, and each of its uses, sits in the file: sorted by start. */
+type SecretSpan = { start: number; end: number; envRead: number };
+const secretSpansByFile = new WeakMap<SourceFacts['envReads'], SecretSpan[]>();
+
+/**
+ * The secret-named environment reads (in index order) that are, or are used, within `span`. The spans are
+ * collected once per file and searched by position, so a file with thousands of calls and reads stays linear.
+ */
+function secretReadsWithin(facts: SourceFacts, span: Span): number[] {
+  let spans = secretSpansByFile.get(facts.envReads);
+  if (!spans) {
+    spans = [];
+    facts.envReads.forEach((read, envRead) => {
+      if (!read.name || !secretNameStrength(read.name)) return;
+      spans!.push({ start: read.span.start, end: read.span.end, envRead });
+      for (const use of read.uses) spans!.push({ start: use.span.start, end: use.span.end, envRead });
+    });
+    spans.sort((a, b) => a.start - b.start);
+    secretSpansByFile.set(facts.envReads, spans);
+  }
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const found = new Set<number>();
+  for (let i = low; i < spans.length && spans[i].start <= span.end; i++) if (spans[i].end <= span.end) found.add(spans[i].envRead);
+  return [...found].sort((a, b) => a - b);
 }

@@ -71,6 +71,34 @@ function childrenOf(node: PyNode, field: string): PyNode[] {
   return node.children.filter((c) => c.field === field);
 }
 
+/**
+ * A node's position among its parent's children. The parent's children are indexed on first use (once per
+ * parent), so walking up from every use in a module of thousands of statements stays linear.
+ */
+const childIndexes = new WeakMap<PyNode, number>();
+const indexedParents = new WeakSet<PyNode>();
+function indexInParent(node: PyNode, parent: PyNode): number {
+  if (!indexedParents.has(parent)) {
+    parent.children.forEach((c, i) => childIndexes.set(c, i));
+    indexedParents.add(parent);
+  }
+  return childIndexes.get(node) ?? -1;
+}
+
+/** The if and assert statements of a block, by index among its children (cached per block). */
+const conditionStatements = new WeakMap<PyNode, number[]>();
+function conditionIndexes(block: PyNode): number[] {
+  let indexes = conditionStatements.get(block);
+  if (!indexes) {
+    indexes = [];
+    block.children.forEach((s, i) => {
+      if (s.type === 'if_statement' || s.type === 'assert_statement') indexes!.push(i);
+    });
+    conditionStatements.set(block, indexes);
+  }
+  return indexes;
+}
+
 /** Named children, without comments. */
 function kids(node: PyNode): PyNode[] {
   return node.children.filter((c) => c.named && c.type !== 'comment');
@@ -1185,11 +1213,21 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         }
         case 'module':
         case 'block': {
+          // Only if and assert statements establish anything: over those, from the nearest back to minPos.
           const body = p.children;
-          for (let i = body.indexOf(c) - 1; i >= 0; i--) {
-            const s = body[i];
+          const conditions = conditionIndexes(p);
+          const before = indexInParent(c, p);
+          let low = 0;
+          let high = conditions.length;
+          while (low < high) {
+            const middle = (low + high) >> 1;
+            if (conditions[middle] < before) low = middle + 1;
+            else high = middle;
+          }
+          for (let k = low - 1; k >= 0; k--) {
+            const s = body[conditions[k]];
             if (s.start < minPos) break;
-            if (s.named && s.type !== 'comment' && establishes(s, subject)) return true;
+            if (establishes(s, subject)) return true;
           }
           break;
         }

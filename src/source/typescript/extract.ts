@@ -130,6 +130,7 @@ class Extractor {
   private readonly envByNode = new Map<TS.Node, number>();
   private readonly envDefaultOf = new Map<TS.Node, number>();
   private readonly readNodes: TS.Node[] = [];
+  private readonly guardStatementsMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -811,13 +812,27 @@ class Extractor {
       } else if (ts.isForStatement(p) && child === p.statement && p.condition) {
         if (this.implies(p.condition, atom, true)) return true;
       } else if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
-        for (const statement of p.statements) {
+        for (const statement of this.guardStatements(p.statements)) {
           if (statement === child || statement.pos >= child.pos) break;
           if (this.establishes(statement, atom)) return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The statements of a list that `establishes` can accept (ifs, and calls that may be assertions), cached per list:
+   * walking up from every read in a file of thousands of top-level statements stays linear.
+   */
+  private guardStatements(statements: TS.NodeArray<TS.Statement>): readonly TS.Statement[] {
+    let candidates = this.guardStatementsMemo.get(statements);
+    if (!candidates) {
+      const ts = this.ts;
+      candidates = statements.filter((s) => ts.isIfStatement(s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)));
+      this.guardStatementsMemo.set(statements, candidates);
+    }
+    return candidates;
   }
 
   /** A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`. */
