@@ -303,6 +303,35 @@ function cedarScenario(runs) {
   return { manifest: strip(many), results: measureGroup('1,000 Cedar policy statements (50-file project)', cmds, runs) };
 }
 
+/**
+ * No target: single big files of the shapes that once made a walk quadratic (thousands of calls, environment reads
+ * and top-level statements in one file, just under the 4 MB limit). Each used to take minutes; a regression shows
+ * here as seconds turning into minutes.
+ */
+function pathologicalScenario(runs) {
+  const dir = benchTempDir('pathological');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'agentcore'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'app', 'Agent'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'agentcore', 'agentcore.json'), JSON.stringify({
+    name: 'Pathological', version: 1,
+    runtimes: [{ name: 'Agent', build: 'CodeZip', entrypoint: 'main.py', codeLocation: 'app/Agent/', runtimeVersion: 'PYTHON_3_12', protocol: 'HTTP' }],
+  }));
+  fs.writeFileSync(path.join(dir, 'agentcore', 'aws-targets.json'), '[]\n');
+  const py = ['import os', 'import requests'];
+  const ts = [];
+  for (let i = 0; i < 25000; i++) {
+    py.push(`def g${i}(x):`, `    url = os.environ.get("AGENTCORE_GATEWAY_X${i % 5}_URL")`, `    return requests.post(url + "/items", json=x, headers={"k": os.environ["API_KEY_${i % 9}"]})`);
+    ts.push(`export async function f${i}(x: string) { const u = process.env.AGENTCORE_GATEWAY_X${i % 5}_URL; return fetch(u + x, { headers: { k: process.env.OPENAI_API_KEY } }); }`);
+  }
+  fs.writeFileSync(path.join(dir, 'app', 'Agent', 'many.py'), py.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'app', 'Agent', 'many.ts'), ts.join('\n') + '\n');
+  const bytes = (f) => fs.statSync(path.join(dir, 'app', 'Agent', f)).size;
+  log(`generated pathological files: many.py ${(bytes('many.py') / 1e6).toFixed(1)} MB, many.ts ${(bytes('many.ts') / 1e6).toFixed(1)} MB (${dir})`);
+  const cmds = [nodeBaseline(dir), lintCmd('25,000 functions in one .py', dir, 'app/Agent/many.py'), lintCmd('25,000 functions in one .ts', dir, 'app/Agent/many.ts')];
+  return { sizes: { py: bytes('many.py'), ts: bytes('many.ts') }, results: measureGroup('Pathological single files', cmds, runs) };
+}
+
 const strip = (m) => ({ files: m.files, bytes: m.bytes, byExtension: m.byExtension, runtimes: m.runtimes, gateways: m.gateways, policies: m.policies, sample: m.sample });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -501,6 +530,12 @@ function report(data) {
     lines.push('Pre-commit in a big repository: the cost of one staged file should not depend on the size of the project around it.', '');
     lines.push(table(s.results), '', details(s.results), '');
   }
+  if (data.pathological) {
+    const p = data.pathological;
+    lines.push('## Pathological single files (no target; a record)', '');
+    lines.push(`One file each, just under the 4 MB limit: ${(p.sizes.py / 1e6).toFixed(1)} MB of Python and ${(p.sizes.ts / 1e6).toFixed(1)} MB of TypeScript, 25,000 functions, each reading a gateway URL and a key and making an HTTP call. Shapes like these once made a walk quadratic (minutes); linear walks keep them to seconds.`, '');
+    lines.push(table(p.results), '', details(p.results), '');
+  }
   if (data.notes.length) lines.push('## Notes', '', ...data.notes.map((n) => `- ${n}`), '');
   lines.push('<!-- bench-data', JSON.stringify({ machine: data.machine, ratios: ratiosOf(data) }, null, 1), 'bench-data -->', '');
   return lines.join('\n');
@@ -615,6 +650,7 @@ for (const size of SIZES) {
 }
 data.cedar = cedarScenario(runsFor(5));
 data.stagedLarge = stagedInLargeProject(2000, runsFor(3));
+data.pathological = pathologicalScenario(runsFor(1));
 data.machine = machine();
 data.machine.distBuilt = new Date(distAtStart).toISOString();
 if (distStamp() !== distAtStart) {
