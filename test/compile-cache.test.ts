@@ -16,6 +16,21 @@ function moduleTree(body = 'exports.answer = 42; exports.double = (n) => n * 2;'
   return { file: path.join(dir, 'mod.cjs'), cache: path.join(dir, 'cache') };
 }
 
+/** A lazily compiled function: a cache made after calling it holds its bytecode, one made at load does not. */
+const lazyBody = `exports.answer = 42; exports.work = function (n) { let s = 0; ${Array.from({ length: 200 }, (_, i) => `s += n * ${i};`).join(' ')} return s; };`;
+
+/** Loads `file` in a fresh process, runs `script` with the module as `mod`, and returns what it printed. */
+function loadInChild(file: string, cache: string, script = ''): string {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};
+    const mod = requireWithCodeCache(${JSON.stringify(file)}, import.meta.url, ${JSON.stringify(cache)});
+    ${script}
+    console.log(mod.answer);
+  `], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return child.stdout.trim();
+}
+
 afterEach(() => {
   delete process.env.AGENTCORE_LINT_COMPILE_CACHE;
 });
@@ -32,17 +47,34 @@ describe('requireWithCodeCache', () => {
 
   it('survives a corrupt cache: V8 rejects it and it is rewritten', () => {
     const { file, cache } = moduleTree();
-    requireWithCodeCache(file, import.meta.url, cache);
+    loadInChild(file, cache);
     const [bin] = fs.readdirSync(cache);
+    expect(bin).toMatch(/^[0-9a-f]{32}\.bin$/);
     const good = fs.readFileSync(path.join(cache, bin));
     fs.writeFileSync(path.join(cache, bin), 'not a V8 code cache');
     // A fresh process: within one, V8 serves a second compile of the same source from memory, ignoring the cache.
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
-      import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};
-      console.log(requireWithCodeCache(${JSON.stringify(file)}, import.meta.url, ${JSON.stringify(cache)}).answer);
-    `], { encoding: 'utf8' });
-    expect(run.stdout.trim()).toBe('42');
+    expect(loadInChild(file, cache)).toBe('42');
+    expect(fs.readdirSync(cache)).toEqual([bin]);
     expect(fs.readFileSync(path.join(cache, bin)).length).toBe(good.length);
+  });
+
+  it('a run killed before exit leaves a partial cache, which the next run uses and completes', () => {
+    const { file, cache } = moduleTree(lazyBody);
+    // A test worker or an editor's ESLint server is killed: no exit handlers run.
+    expect(loadInChild(file, cache, "mod.work(2); process.kill(process.pid, 'SIGKILL');")).toBe('');
+    const [partial] = fs.readdirSync(cache);
+    expect(partial).toMatch(/^[0-9a-f]{32}\.partial\.bin$/);
+    const partialBytes = fs.readFileSync(path.join(cache, partial));
+    // The next run that exits writes the complete cache in its place.
+    expect(loadInChild(file, cache, 'mod.work(3);')).toBe('42');
+    const [complete] = fs.readdirSync(cache);
+    expect(complete).toBe(partial.replace('.partial', ''));
+    const completeBytes = fs.readFileSync(path.join(cache, complete));
+    expect(completeBytes.length).toBeGreaterThan(partialBytes.length);
+    // And the run after that accepts it as it is.
+    expect(loadInChild(file, cache, 'mod.work(4);')).toBe('42');
+    expect(fs.readdirSync(cache)).toEqual([complete]);
+    expect(fs.readFileSync(path.join(cache, complete)).equals(completeBytes)).toBe(true);
   });
 
   it('keeps one cache per set of V8 flags the process set (V8 rejects a cache made under other flags)', () => {
@@ -68,9 +100,7 @@ describe('requireWithCodeCache', () => {
   });
 
   it('writes what the run compiled before a flag change, as a cache the next run under the load-time flags accepts', () => {
-    // A lazily compiled function: a cache made after calling it holds its bytecode, one made before does not.
-    const body = `exports.work = function (n) { let s = 0; ${Array.from({ length: 200 }, (_, i) => `s += n * ${i};`).join(' ')} return s; };`;
-    const { file, cache } = moduleTree(body);
+    const { file, cache } = moduleTree(lazyBody);
     const run = (script: string): void => {
       const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
         import { requireWithCodeCache } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'util', 'compile-cache.js')).href)};

@@ -59,13 +59,11 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   } catch {
     return require(file);
   }
-  const cacheFile = path.join(folder, `${cacheKey(file, stat)}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined; // first run, or the folder is gone
-  }
+  const key = cacheKey(file, stat);
+  const cacheFile = path.join(folder, `${key}.bin`);
+  const partialFile = path.join(folder, `${key}.partial.bin`);
+  const complete = readCache(cacheFile);
+  const cachedData = complete ?? readCache(partialFile);
   const script = new vm.Script(ModuleClass.wrap(source), { filename: file, cachedData });
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const mod = new ModuleClass(file);
@@ -80,11 +78,17 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   }
   mod.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Written right away, then again with the functions compiled during the run (most of a parser or a validator
-    // is compiled lazily, on first use): at exit, or just before the run changes V8's flags (a Cedar policy turns
-    // on --liftoff-only), since V8 rejects a cache made under other flags than it is loaded under (util/v8-flags.ts).
-    writeCache(cacheFile, script);
-    owedUpgrades.push({ cacheFile, script });
+    // Rejected (damaged, or made by another V8 build): dropped, so a run killed before exit leaves the partial one.
+    if (complete !== undefined) removeCache(cacheFile);
+    writeCache(partialFile, script);
+  }
+  if (complete === undefined || script.cachedDataRejected) {
+    // Most of a parser or a validator is compiled lazily, on first use, so the cache written at load holds little
+    // of it. The complete cache is written with the functions this run compiled: at exit, or just before the run
+    // changes V8's flags (a Cedar policy turns on --liftoff-only), since V8 rejects a cache made under other flags
+    // than it is loaded under (util/v8-flags.ts). Until a run gets that far (a test worker or an editor's ESLint
+    // server is killed, not exited), the next run finds only the partial cache, and owes the complete one again.
+    owedUpgrades.push({ cacheFile, partialFile, script });
     if (!upgradesHooked) {
       upgradesHooked = true;
       onBeforeFlagChange(writeOwedUpgrades);
@@ -94,13 +98,15 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   return mod.exports;
 }
 
-/** Caches written at load, before their module ran: each is written again once, with what the run compiled. */
-const owedUpgrades: Array<{ cacheFile: string; script: vm.Script }> = [];
+/** Modules loaded without a complete cache: each one's is written once, with what the run compiled. */
+const owedUpgrades: Array<{ cacheFile: string; partialFile: string; script: vm.Script }> = [];
 let upgradesHooked = false;
 
 function writeOwedUpgrades(): void {
   // The folder was made at load; if it is gone since (a test's temporary folder), leave it gone.
-  for (const upgrade of owedUpgrades.splice(0)) writeCache(upgrade.cacheFile, upgrade.script, false);
+  for (const upgrade of owedUpgrades.splice(0)) {
+    if (writeCache(upgrade.cacheFile, upgrade.script, false)) removeCache(upgrade.partialFile);
+  }
 }
 
 /** Node version, platform, the V8 flags that decide whether V8 accepts the cache, and the file's identity. */
@@ -111,13 +117,31 @@ function cacheKey(file: string, stat: fs.Stats): string {
     .slice(0, 32);
 }
 
-function writeCache(cacheFile: string, script: vm.Script, createFolder = true): void {
+function readCache(cacheFile: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(cacheFile);
+  } catch {
+    return undefined; // not written yet, or the folder is gone
+  }
+}
+
+function removeCache(cacheFile: string): void {
+  try {
+    fs.rmSync(cacheFile, { force: true });
+  } catch {
+    // read-only install: V8 rejects it again next time, at no cost but a compile
+  }
+}
+
+/** Whether it was written. */
+function writeCache(cacheFile: string, script: vm.Script, createFolder = true): boolean {
   try {
     if (createFolder) makeFolder(path.dirname(cacheFile));
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, cacheFile); // atomic: a concurrent run reads the old cache or the new one
+    return true;
   } catch {
-    // read-only install or full disk: the next run compiles as this one did
+    return false; // read-only install or full disk: the next run compiles as this one did
   }
 }
