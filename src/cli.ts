@@ -175,7 +175,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   const outputFile = values['output-file'];
   const color = !outputFile && io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  const output = formatter(shown, { cwd: io.cwd, color, rules: projectRules.map((r) => r.meta), version: readVersion() });
+  const output = formatter(shown, {
+    cwd: io.cwd,
+    color,
+    rules: projectRules.map((r) => r.meta),
+    version: readVersion(),
+    notify: (message) => io.stderr(`agentcore-lint: ${message}\n`),
+  });
   if (outputFile) {
     const target = path.resolve(io.cwd, outputFile);
     try {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRules } from '../rules/index.js';
 import { escapeData, escapeProperty, formatGithub, GITHUB_ANNOTATION_LIMIT } from '../src/formatters/github.js';
 import { formatters, type FormatContext } from '../src/formatters/index.js';
-import { formatSarif } from '../src/formatters/sarif.js';
+import { formatSarif, SARIF_RESULT_LIMIT } from '../src/formatters/sarif.js';
 import type { Finding } from '../src/types.js';
 import { makeTree, ROOT, runCli } from './helpers/cli.js';
 
@@ -30,12 +30,20 @@ const trees: string[] = [];
 afterAll(() => trees.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('sarif', () => {
+  let compiled: ((log: unknown) => boolean) & { errors?: unknown[] | null } | undefined;
+  const sarifValidator = () => {
+    if (!compiled) {
+      const Ajv04 = require('ajv-draft-04');
+      const addFormats = require('ajv-formats');
+      const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+      addFormats(ajv);
+      compiled = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')));
+    }
+    return compiled!;
+  };
+
   it.skipIf(!fs.existsSync(SARIF_SCHEMA))('validates against the official SARIF 2.1.0 schema (demo project, every rule family)', () => {
-    const Ajv04 = require('ajv-draft-04');
-    const addFormats = require('ajv-formats');
-    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')));
+    const validate = sarifValidator();
     const run = runCli(['--format', 'sarif', 'fixtures/demo-project']);
     const log = JSON.parse(run.stdout);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -68,6 +76,30 @@ describe('sarif', () => {
     expect(mentions(15)).toEqual(mentions(42));
     const twice = JSON.parse(formatSarif([finding(), finding()], context)).runs[0].results;
     expect(twice[0].partialFingerprints).not.toEqual(twice[1].partialFingerprints);
+  });
+  it('keeps at most 25,000 results, the most severe first, and says in the run and on stderr how many were left out', () => {
+    // 24,995 warnings, then 10 errors, then 5 notes: the 10 errors and the first 24,990 warnings are kept.
+    const findings = [
+      ...Array.from({ length: 24_995 }, (_, i) => finding({ ruleId: 'direct-http-call', severity: 'warning', message: `call ${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => finding({ message: `error ${i}` })),
+      ...Array.from({ length: 5 }, (_, i) => finding({ ruleId: 'debug-and-log-only-modes', severity: 'info', message: `note ${i}` })),
+    ];
+    const notes: string[] = [];
+    const run = JSON.parse(formatSarif(findings, { ...context, notify: (m) => notes.push(m) })).runs[0];
+    expect(run.results).toHaveLength(SARIF_RESULT_LIMIT);
+    expect(run.results.filter((r: { level: string }) => r.level === 'error')).toHaveLength(10);
+    expect(run.results.filter((r: { level: string }) => r.level === 'note')).toHaveLength(0);
+    // In their original order: the kept warnings, then the errors.
+    expect(run.results[24_989].message.text).toBe('call 24989');
+    expect(run.results[24_990].message.text).toBe('error 0');
+    const text = '10 of 25010 findings were left out of the SARIF report: GitHub code scanning rejects a run with more than 25,000 results. The most severe were kept; --format json lists every finding.';
+    expect(run.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text } }] }]);
+    expect(notes).toEqual([text]);
+    // Leaving findings out changes nothing about the others.
+    const alone = JSON.parse(formatSarif(findings.slice(0, 3), context)).runs[0].results;
+    expect(run.results.slice(0, 3)).toEqual(alone);
+    expect(JSON.parse(formatSarif(findings.slice(0, 3), context)).runs[0].invocations).toBeUndefined();
+    if (fs.existsSync(SARIF_SCHEMA)) expect(sarifValidator()({ ...JSON.parse(formatSarif([], context)), runs: [{ ...run, results: run.results.slice(0, 5) }] })).toBe(true);
   });
 });
 

@@ -9,6 +9,8 @@ export interface FormatContext {
   rules: readonly RuleMeta[];
   /** agentcore-lint's version. */
   version: string;
+  /** Tells the user something the report itself may not show (the CLI writes it to stderr). */
+  notify?: (message: string) => void;
 }
 
 /** A formatter turns sorted findings into the text written to stdout or --output-file. */
