@@ -205,7 +205,7 @@ export interface AgentCoreProject {
 export type ProjectLoad =
   | { ok: true; project: AgentCoreProject }
   /** agentcore.json exists but cannot be read as text at all (binary, too large, unreadable). */
-  | { ok: false; root: string; configFile: string; reason: string };
+  | { ok: false; root: string; configFile: string; reason: string; kind: Exclude<TextRead, { ok: true }>['reason'] };
 
 export interface LoadProjectOptions {
   /**
@@ -225,7 +225,7 @@ export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, o
   if (options.configText !== undefined) files.useText(CONFIG_RELATIVE, options.configText);
   const configRead = files.readText(CONFIG_RELATIVE);
   if (!configRead.ok) {
-    return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail };
+    return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail, kind: configRead.reason };
   }
   const config = files.readJson(CONFIG_RELATIVE)!;
   const optionalJson = (relative: string): JsonDocument | undefined =>

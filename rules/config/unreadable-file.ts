@@ -1,5 +1,10 @@
 import { defineRule } from '../../src/rule.js';
 
+/** The message for a project whose agentcore.json could not be read: an oversized file is not a damaged one. */
+export function unreadableMessageId(load: { kind: string }): 'unreadable' | 'tooLarge' {
+  return load.kind === 'too-large' ? 'tooLarge' : 'unreadable';
+}
+
 /** Reported by the engine itself when agentcore.json cannot be read as text; listed here for docs and config. */
 export default defineRule({
   meta: {
@@ -15,6 +20,7 @@ export default defineRule({
     messages: {
       unreadable:
         'agentcore.json cannot be linted: {{detail}}. It must be UTF-8 JSON text: restore it from version control or re-create it with the AgentCore CLI.',
+      tooLarge: 'agentcore.json cannot be linted: {{detail}}.',
     },
     officialParity: true,
     requiresProject: true,
