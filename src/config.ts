@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { locatePath, parseJsonDocument, type JsonDocument } from './json/document.js';
-import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './project.js';
+import { DEFAULT_MAX_FILE_SIZE, GitInfo, readTextFile } from './project.js';
 import { loadValidator } from './schema/validators.js';
 import type { Finding, Severity, SeveritySetting, SourceRange } from './types.js';
 
@@ -75,6 +75,11 @@ export function findConfigFile(start: string, stopAt?: string): string | undefin
 }
 
 /** The merged configuration for a folder; throws ConfigError (a usage error, exit 2) when a file is invalid. */
+/** The settings that apply to a project: every `.agentcore-lint.json` from its git repository's root down to it. */
+export function projectLintConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
+  return loadLintConfig(root, new GitInfo(root).repositoryRoot() ?? undefined, knownRuleIds);
+}
+
 export function loadLintConfig(start: string, stopAt: string | undefined, knownRuleIds: ReadonlySet<string>): LintConfig {
   const config = defaultConfig();
   for (const file of findConfigFiles(start, stopAt)) {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
-import { applyOverrides, ConfigError, isIgnored, loadLintConfig, type LintConfig } from './config.js';
+import { applyOverrides, ConfigError, isIgnored, loadLintConfig, projectLintConfig, type LintConfig } from './config.js';
 import { engineFinding, FILE_START, internalError, isRuleOff, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import { withCedarAnswerStore } from './policy/cedar.js';
@@ -143,7 +143,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
 async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> {
   const { rules, debug } = run;
-  const config = projectConfig(target.root, run.knownRuleIds);
+  const config = projectLintConfig(target.root, run.knownRuleIds);
   const load = loadProject(target.root, config.maxFileSize);
   let findings: Finding[];
   if (!load.ok) {
@@ -313,9 +313,6 @@ function lintFile(
   return [...kept, ...problemFindings.filter((f): f is Finding => f !== undefined)];
 }
 
-function projectConfig(root: string, knownRuleIds: ReadonlySet<string>): LintConfig {
-  return loadLintConfig(root, new GitInfo(root).repositoryRoot() ?? undefined, knownRuleIds);
-}
 
 
 export { ConfigError };

@@ -1,4 +1,5 @@
 /** The Cedar schema derived per gateway (src/policy/schema.ts) and the `cedar-schema` subcommand. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatewayCatalog, type GatewayCatalog } from '../src/catalog/index.js';
@@ -6,8 +7,10 @@ import { main, type CliIO } from '../src/cli.js';
 import { loadCedar } from '../src/policy/cedar.js';
 import { buildGatewaySchema, cedarType, schemaText } from '../src/policy/schema.js';
 import { loadProject } from '../src/project.js';
+import { useTempTrees } from './helpers/cli.js';
 
 const GWDEMO = path.resolve(__dirname, '..', 'fixtures', 'base', 'gwdemo');
+const tree = useTempTrees();
 
 function io(): CliIO & { out: string; err: string } {
   const state = { out: '', err: '' };
@@ -84,6 +87,21 @@ describe('agentcore-lint cedar-schema', () => {
     const run = io();
     expect(await main(['cedar-schema', '--gateway', 'my-tool-gw'], run)).toBe(2);
     expect(run.err).toContain('no gateway "my-tool-gw" in agentcore.json. Did you mean "my-tools-gw"?');
+  });
+
+  it('reads agentcore.json under the settings of .agentcore-lint.json, as a lint run does (maxFileSize)', async () => {
+    const config = fs.readFileSync(path.join(GWDEMO, 'agentcore', 'agentcore.json'), 'utf8');
+    const small = tree({ 'agentcore/agentcore.json': config, '.agentcore-lint.json': '{ "maxFileSize": 1024 }', 'cases.json': '[]' });
+    const refused = Object.assign(io(), { cwd: small });
+    expect(await main(['cedar-schema', '--gateway', 'jwt-gw'], refused)).toBe(2);
+    expect(refused.err).toContain('agentcore.json: it is 6.6 KB, over the 1.0 KB limit (raise "maxFileSize" in .agentcore-lint.json)');
+    expect(await main(['policy-test', 'cases.json', '--project', small], refused)).toBe(2);
+    expect(refused.err).toContain('agentcore-lint policy-test: cannot read ');
+    expect(refused.err.match(/over the 1\.0 KB limit/g)).toHaveLength(2);
+    const broken = tree({ 'agentcore/agentcore.json': config, '.agentcore-lint.json': '{ "maxFileSize": "big" }' });
+    const usage = Object.assign(io(), { cwd: broken });
+    expect(await main(['cedar-schema', '--gateway', 'jwt-gw'], usage)).toBe(2);
+    expect(usage.err).toMatch(/^agentcore-lint cedar-schema: \.agentcore-lint\.json:1:\d+: /);
   });
 
   it('exits 2 without --gateway', async () => {

@@ -9,7 +9,8 @@ import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
 import type { CliIO } from '../cli.js';
 import { loadCedar } from '../policy/cedar.js';
 import { buildGatewaySchema, schemaText } from '../policy/schema.js';
-import { findProjectRoot, loadProject } from '../project.js';
+import { findProjectRoot } from '../project.js';
+import { loadProjectForCommand } from './load-project.js';
 import { suggestion } from '../util/did-you-mean.js';
 
 export const CEDAR_SCHEMA_HELP = `Usage: agentcore-lint cedar-schema --gateway NAME [--format text|json] [path]
@@ -52,17 +53,14 @@ export function cedarSchemaCommand(argv: string[], io: CliIO): number {
     io.stderr(`agentcore-lint cedar-schema: no agentcore/agentcore.json in ${path.relative(io.cwd, start) || '.'} or any folder above it.\n`);
     return 2;
   }
-  const load = loadProject(root);
-  if (!load.ok) {
-    io.stderr(`agentcore-lint cedar-schema: cannot read ${load.configFile}: ${load.reason}\n`);
-    return 2;
-  }
-  const names = gatewayCatalogs(load.project).map((g) => g.name);
+  const project = loadProjectForCommand(root, io, 'cedar-schema');
+  if (!project) return 2;
+  const names = gatewayCatalogs(project).map((g) => g.name);
   if (!values.gateway) {
     io.stderr(`agentcore-lint cedar-schema: --gateway NAME is required; gateways: ${names.map((n) => `"${n}"`).join(', ') || 'none'}.\n`);
     return 2;
   }
-  const catalog = gatewayCatalog(load.project, values.gateway);
+  const catalog = gatewayCatalog(project, values.gateway);
   if (!catalog) {
     io.stderr(
       `agentcore-lint cedar-schema: no gateway "${values.gateway}" in agentcore.json.${suggestion(values.gateway, names)} ` +

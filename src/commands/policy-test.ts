@@ -16,7 +16,8 @@ import type { CliIO } from '../cli.js';
 import { askCedar, CedarCrash, isGuardrailsPolicy } from '../policy/cedar.js';
 import { buildGatewaySchema } from '../policy/schema.js';
 import { splitPolicies } from '../policy/split.js';
-import { findProjectRoot, loadProject, type AgentCoreProject } from '../project.js';
+import { findProjectRoot, type AgentCoreProject } from '../project.js';
+import { loadProjectForCommand } from './load-project.js';
 import { suggestion } from '../util/did-you-mean.js';
 import { asArray, asObject, asString, isObject, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries } from '../util/spec.js';
@@ -77,11 +78,8 @@ export function policyTestCommand(argv: string[], io: CliIO): number {
     io.stderr('agentcore-lint policy-test: no agentcore/agentcore.json above the cases file; pass --project.\n');
     return 2;
   }
-  const load = loadProject(root);
-  if (!load.ok) {
-    io.stderr(`agentcore-lint policy-test: cannot read ${load.configFile}: ${load.reason}\n`);
-    return 2;
-  }
+  const project = loadProjectForCommand(root, io, 'policy-test');
+  if (!project) return 2;
   const parsed = parseCases(raw);
   if (typeof parsed === 'string') {
     io.stderr(`agentcore-lint policy-test: ${positionals[0]}: ${parsed}\n`);
@@ -89,7 +87,7 @@ export function policyTestCommand(argv: string[], io: CliIO): number {
   }
   let failed = 0;
   for (const c of parsed) {
-    const result = evaluate(load.project, c);
+    const result = evaluate(project, c);
     if (result.usage) {
       io.stderr(`agentcore-lint policy-test: case "${c.name}": ${result.usage}\n`);
       return 2;
