@@ -44,6 +44,17 @@ describe('agentcore-lint policy-test', () => {
     `);
   });
 
+  it('gives time-based policies the case\'s "now" as context.system.now', async () => {
+    const project = path.resolve(__dirname, '..', 'fixtures', 'rules', 'policy-context', 'valid-input');
+    const at = (now: string, expect: string) => ({
+      name: `at ${now}`, gateway: 'main-gw', principal: user(), tool: 'Refunds___get_order', input: { orderId: 'ORD-1' }, now, expect,
+    });
+    const dir = makeTree({ 'cases.json': JSON.stringify([at('2025-01-15T18:13:00Z', 'allow'), at('2025-01-15T22:05:00Z', 'deny')]) });
+    const run = io(dir);
+    expect(await main(['policy-test', 'cases.json', '--project', project], run)).toBe(0);
+    expect(run.out).toContain('PASS at 2025-01-15T22:05:00Z: expected deny, got deny (decided by "OfficeHours")');
+  });
+
   it('exits 2 for an unknown gateway and for a malformed cases file', async () => {
     const dir = makeTree({
       'bad-gw.json': JSON.stringify([{ name: 'x', gateway: 'main-gww', principal: user(), tool: 'Refunds___get_order', expect: 'deny' }]),

@@ -5,7 +5,8 @@
  *
  * CASES.json: `{ "cases": [ { "name", "gateway", "principal": { "type": "OAuthUser"|"IamEntity", "id",
  * "tags"?: { claim: "value" } }, "tool": "<Target>___<tool>", "input": { ... }, "resource"?: "<gateway ARN>",
- * "expect": "allow"|"deny" } ] }` (or the bare array).
+ * "now"?: "<UTC datetime>", "expect": "allow"|"deny" } ] }` (or the bare array). `now` is `context.system.now`, the
+ * time of the call that time-based policies read; without it, the time the case runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +34,9 @@ CASES.json:
       "tool": "Refunds___process_refund", "input": { "orderId": "o-1", "amount": 50 },
       "expect": "allow" } ] }
 
+Optional per case: "resource" (the gateway ARN; default: the deployed one), "now" (context.system.now for
+time-based policies, e.g. "2025-01-15T18:13:00Z"; default: the current time).
+
 Exit codes: 0 every case passed, 1 a case did not, 2 usage error.`;
 
 interface Case {
@@ -42,6 +46,8 @@ interface Case {
   tool: string;
   input: JsonObject;
   resource?: string;
+  /** context.system.now, a Cedar datetime string. */
+  now?: string;
   expect: 'allow' | 'deny';
 }
 
@@ -123,6 +129,7 @@ function parseCases(raw: unknown): Case[] | string {
       tool: asString(c.tool)!,
       input: asObject(c.input) ?? {},
       resource: asString(c.resource),
+      now: asString(c.now),
       expect: expectValue,
     });
   }
@@ -183,7 +190,7 @@ function evaluate(project: AgentCoreProject, c: Case): Outcome {
   try {
     answer = askCedar('isAuthorized', {
       principal, action, resource,
-      context: { input },
+      context: { input, system: { now: { __extn: { fn: 'datetime', arg: c.now ?? new Date().toISOString() } } } },
       policies: { staticPolicies: policies },
       entities,
       ...(typed ? { schema: schema.text, validateRequest: true } : {}),

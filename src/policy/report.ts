@@ -25,9 +25,9 @@ export const SCHEMA_FACT =
   'AWS validates every policy at create/update against a Cedar schema it derives from the gateway\'s tools: namespace ' +
   '`AgentCore`, principal `AgentCore::OAuthUser` (CUSTOM_JWT gateways: `id` plus JWT claims as tags) or ' +
   '`AgentCore::IamEntity` (AWS_IAM gateways: `id` only), resource `AgentCore::Gateway`, one action ' +
-  '`AgentCore::Action::"<Target>___<tool>"` per tool in the action group `"<Target>"`, and `context.input` typed from ' +
+  '`AgentCore::Action::"<Target>___<tool>"` per tool in the action group `"<Target>"`, `context.input` typed from ' +
   'the tool\'s inputSchema (string→String, integer→Long, boolean→Bool, number→decimal, object→record whose ' +
-  'non-required properties are optional, array→Set). A policy that fails this check is rejected at deploy. ' +
+  'non-required properties are optional, array→Set), and `context.system.now`, the time of the call (a datetime). A policy that fails this check is rejected at deploy. ' +
   'agentcore-lint builds the same schema from agentcore.json and the files it references (`agentcore-lint ' +
   'cedar-schema --gateway NAME` prints it) and validates each policy with Cedar in strict mode against every gateway ' +
   'its engine is attached to (agentcore-facts.md §5). Tools known only at run time (MCP servers without a ' +

@@ -4,7 +4,8 @@
  * `IamEntity { id }` for AWS_IAM; both for NONE, whose principal AWS does not document, so neither is wrong);
  * `Gateway` as resource; the action groups `Mcp` ⊃ `CallTool` ⊃ `<Target>`; one action `<Target>___<tool>` per
  * tool with `context.input` typed from the tool's inputSchema (string→String, integer→Long, boolean→Bool,
- * number→decimal, object→record whose non-required properties are optional, array→Set).
+ * number→decimal, object→record whose non-required properties are optional, array→Set), and `context.system.now`,
+ * the time of the call (a Cedar datetime, for time-based policies).
  *
  * Tools whose input cannot be typed (no schema, `null`, type unions, free-form objects) are left out of the
  * schema used for validation (`opaque`), so that a policy is never rejected for what we cannot know; the printed
@@ -104,7 +105,7 @@ export function schemaText(schema: GatewaySchema, forPrinting: boolean): string 
       `  action ${quote(action.id)} in [${quote(action.target)}] appliesTo {`,
       `    principal: ${principals},`,
       '    resource: [Gateway],',
-      `    context: { input: ${typeName} }`,
+      `    context: { input: ${typeName}, system: { now: __cedar::datetime } }`,
       '  };',
     );
   }
