@@ -1,7 +1,7 @@
 import type { StringNode } from '@humanwhocodes/momoa';
 import { resolvePath } from '../../src/json/document.js';
 import { decodedToSourceOffsets, LineIndex } from '../../src/json/string-positions.js';
-import { cedarSyntaxErrors, isGuardrailsPolicy } from '../../src/policy/cedar.js';
+import { cedarSyntaxErrors, nonCedarForm } from '../../src/policy/cedar.js';
 import { defineRule } from '../../src/rule.js';
 import { entries } from '../../src/util/spec.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
@@ -19,7 +19,8 @@ export default defineRule({
       '(official case 15); AWS parses the statement only at deploy and rejects the policy then. agentcore-lint ' +
       'parses each statement with Cedar itself (`@cedar-policy/cedar-wasm`) and reports the error at its exact ' +
       'place — inside the JSON string in agentcore.json, escapes included — or in the `.cedar` file. Policies in ' +
-      'the CLI\'s `when guardrails { ... }` form for HTTP targets are not Cedar and are skipped.',
+      'the CLI\'s `when guardrails { ... }` form for HTTP targets and Dogwood temporal policies (`when temporal ' +
+      '{ ... }`) are not plain Cedar and are skipped.',
     messages: {
       statement:
         'Cedar syntax error in policy "{{policy}}" of engine "{{engine}}": {{detail}}. AWS rejects this policy at deploy (the CLI stores statements unparsed); fix the statement.',
@@ -43,7 +44,7 @@ export default defineRule({
     for (const engine of entries(project.spec, 'policyEngines')) {
       for (const [index, policy] of objectsOf(engine.node.policies)) {
         const statement = asString(policy.statement);
-        if (statement === undefined || isGuardrailsPolicy(statement)) continue;
+        if (statement === undefined || nonCedarForm(statement)) continue;
         const errors = cedarSyntaxErrors(statement);
         if (errors.length === 0) continue;
         const path = [...engine.path, 'policies', index, 'statement'];
@@ -77,7 +78,7 @@ export default defineRule({
       );
     },
     check({ text, report }) {
-      if (isGuardrailsPolicy(text)) return;
+      if (nonCedarForm(text)) return;
       const lines = new LineIndex(text);
       for (const error of cedarSyntaxErrors(text)) {
         const crashed = error.crashed === true;

@@ -14,8 +14,8 @@ export default defineRule({
       'Each gateway tool is the Cedar action `AgentCore::Action::"<Target>___<tool>"` — target and tool joined by ' +
       '**three** underscores (the AWS HTML docs show two, which is wrong) — and each target is an action group. ' +
       'An action the gateway does not have fails AWS\'s schema check at deploy, and the official CLI stores policy ' +
-      'text unchecked. ' + SCHEMA_FACT + ' Policies in the CLI\'s `when guardrails { ... }` form are not Cedar and ' +
-      'are noted and skipped.',
+      'text unchecked. ' + SCHEMA_FACT + ' Policies in the CLI\'s `when guardrails { ... }` form and Dogwood ' +
+      'temporal policies (`when temporal { ... }`) are not plain Cedar: they are noted and skipped.',
     messages: {
       unknownAction:
         'Policy {{policy}} names action "{{action}}", which gateway {{gateway}} does not have, so AWS rejects the policy at deploy.{{hint}} Use AgentCore::Action::"<Target>___<tool>" with a tool the gateway lists.',
@@ -27,8 +27,8 @@ export default defineRule({
         'Policy {{policy}} names action {{written}}: AgentCore actions are in the AgentCore namespace; write AgentCore::Action::"{{action}}" (gateway {{gateway}}).',
       notChecked:
         'Policy {{policy}} refers to target "{{target}}" of gateway {{gateway}}, whose tools are not known statically: {{reason}}. The actions, principal and context.input of the policy were not checked against that gateway.',
-      guardrails:
-        'Policy {{policy}} is a `when guardrails { ... }` policy (the CLI form for HTTP targets), which is not Cedar: agentcore-lint does not check it against gateway {{gateway}}.',
+      notCedar:
+        'Policy {{policy}} is a {{form}}, which is not plain Cedar: agentcore-lint does not check it against gateway {{gateway}}.',
     },
     officialParity: false,
     requiresProject: true,

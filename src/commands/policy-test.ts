@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { CedarValueJson, EntityJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
 import type { CliIO } from '../cli.js';
-import { askCedar, CedarCrash, isGuardrailsPolicy } from '../policy/cedar.js';
+import { askCedar, CedarCrash, nonCedarForm } from '../policy/cedar.js';
 import { buildGatewaySchema } from '../policy/schema.js';
 import { splitPolicies } from '../policy/split.js';
 import { findProjectRoot, type AgentCoreProject } from '../project.js';
@@ -26,7 +26,7 @@ import { entries } from '../util/spec.js';
 export const POLICY_TEST_HELP = `Usage: agentcore-lint policy-test CASES.json [--project path]
 
 Evaluates authorization cases offline with Cedar, against the policies of the engine each case's gateway
-attaches (ACTIVE policies; guardrail policies are skipped) and the schema AgentCore derives for the gateway.
+attaches (ACTIVE policies; guardrail and Dogwood temporal policies are skipped) and the schema AgentCore derives for the gateway.
 
 CASES.json:
   { "cases": [ { "name": "admins may refund", "gateway": "my-gw",
@@ -160,7 +160,7 @@ function evaluate(project: AgentCoreProject, c: Case): Outcome {
   for (const [i, policy] of objectsOf(engine.node.policies)) {
     const statement = asString(policy.statement);
     const name = asString(policy.name) ?? `#${i}`;
-    if (!statement || isGuardrailsPolicy(statement) || policy.enforcementMode === 'LOG_ONLY') continue;
+    if (!statement || nonCedarForm(statement) || policy.enforcementMode === 'LOG_ONLY') continue;
     const spans = splitPolicies(statement);
     spans.forEach((span, k) => (policies[spans.length > 1 ? `${name}#${k + 1}` : name] = statement.slice(span.start, span.end)));
   }

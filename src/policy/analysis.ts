@@ -15,7 +15,7 @@ import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
-import { askCedar, cedarSyntaxErrors, isGuardrailsPolicy, policyJson, wellFormed } from './cedar.js';
+import { askCedar, cedarSyntaxErrors, NON_CEDAR_FORMS, nonCedarForm, policyJson, wellFormed } from './cedar.js';
 import { buildGatewaySchema, type GatewaySchema } from './schema.js';
 import { findInCode, splitPolicies } from './split.js';
 
@@ -31,7 +31,8 @@ export interface PolicySource {
   /** Project-relative sourceFile, for kind 'file'. */
   relativeFile?: string;
   text: string;
-  guardrails: boolean;
+  /** Set for a policy in a form that is not plain Cedar (not parsed). */
+  nonCedar?: 'guardrails' | 'temporal';
   /** The text parses as Cedar. */
   parses: boolean;
   units: PolicyUnit[];
@@ -137,7 +138,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
             kind: 'statement',
             file: doc.file,
             text: wellFormed(statement), // same indices; cedar-wasm throws on lone surrogates
-            guardrails: isGuardrailsPolicy(statement),
+            nonCedar: nonCedarForm(statement),
             position: (i) => l.position(offsets[Math.max(0, Math.min(i, offsets.length - 1))]),
           });
         }
@@ -154,7 +155,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
             file: read.absolute,
             relativeFile: sourceFile,
             text: read.text,
-            guardrails: isGuardrailsPolicy(read.text),
+            nonCedar: nonCedarForm(read.text),
             position: (i) => fileLines.position(i),
           });
         }
@@ -170,7 +171,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
 }
 
 function prepareSource(source: PolicySource): void {
-  if (source.guardrails) return;
+  if (source.nonCedar) return;
   source.parses = cedarSyntaxErrors(source.text).length === 0;
   if (!source.parses) return;
   source.units = splitPolicies(source.text).map((span, index) => {
@@ -258,11 +259,11 @@ function checkEngineOnGateway(engine: EngineInfo, schema: GatewaySchema, problem
   const coversUnknown = new Set<string>();
   let n = 0;
   for (const source of engine.sources) {
-    if (source.guardrails) {
+    if (source.nonCedar) {
       if (source.kind === 'statement') {
         problems.add({
-          ruleId: 'policy-unknown-action', messageId: 'guardrails', severity: 'info',
-          data: { policy: `"${source.policy}" of engine "${source.engine}"` },
+          ruleId: 'policy-unknown-action', messageId: 'notCedar', severity: 'info',
+          data: { policy: `"${source.policy}" of engine "${source.engine}"`, form: NON_CEDAR_FORMS[source.nonCedar] },
           file: source.file, range: { start: source.position(0), end: source.position(Math.min(source.text.length, 6)) },
         }, gateway);
       }

@@ -90,10 +90,20 @@ export interface CedarSyntaxError {
   end: number;
 }
 
-/** The CLI writes `when guardrails { ... }` policies for HTTP targets: not Cedar, so not parsed. */
-export function isGuardrailsPolicy(text: string): boolean {
-  return /\bwhen\s+guardrails\s*\{/.test(text);
+/**
+ * Policy forms AgentCore accepts that are not plain Cedar, so not parsed: the CLI's `when guardrails { ... }` for
+ * HTTP targets, and Dogwood temporal policies, `when temporal { ... }` (AWS "Temporal policies"; the PolicyStatement
+ * API takes "Cedar or Dogwood" statements).
+ */
+export function nonCedarForm(text: string): 'guardrails' | 'temporal' | undefined {
+  return /\bwhen\s+(guardrails|temporal)\s*\{/.exec(text)?.[1] as 'guardrails' | 'temporal' | undefined;
 }
+
+/** What a note about a policy in a non-Cedar form calls it. */
+export const NON_CEDAR_FORMS = {
+  guardrails: '`when guardrails { ... }` policy (the CLI form for HTTP targets)',
+  temporal: 'Dogwood temporal policy (`when temporal { ... }`)',
+} as const;
 
 /**
  * cedar-wasm throws on text with a lone surrogate (a JSON statement can hold one: `"\ud800"`). U+FFFD in its place
