@@ -46,8 +46,15 @@ export function unguardedGatewayUses(facts: SourceFacts, extraNames: ReadonlySet
     if (read.localDevOnly) continue;
     // Uses that matter: constructors, URL(...), HTTP calls, string building, call arguments (not e.g. a return).
     const uses = read.uses.filter((u) => u.kind !== 'other');
+    if (read.unsafe === 'empty-default') {
+      // An empty string is falsy: the checks that handle a missing value (`if not url`, `if (!url)`) handle it too.
+      // Reported at the first use no check covers; a value traced to no use (returned, or unused) is not.
+      const use = uses.find((u) => !u.guarded);
+      if (use) out.push({ read, at: use.span, use, reason: 'empty-default' });
+      continue;
+    }
     if (read.unsafe) {
-      // The read itself turns absence into an exception or an empty URL: report where it is used (first use).
+      // The read itself turns absence into an exception: report where it is used (first use), or at the read.
       const use = uses[0];
       out.push({ read, at: use?.span ?? read.span, use, reason: read.unsafe });
       continue;
@@ -76,7 +83,9 @@ export default defineRule({
       'destructuring and aliases, followed within the function and its module-level bindings to a client or ' +
       'transport constructor, `URL(...)`, an HTTP call, string building or a call argument. Handled: an earlier ' +
       '`if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default. ' +
-      '`os.environ["…"]`, `process.env.X!` and empty-string defaults (`?? ""`, `or ""`) count as unguarded.',
+      '`os.environ["…"]` and `process.env.X!` count as unguarded; an empty-string default (`?? ""`, `or ""`, ' +
+      '`os.environ.get(X, "")`) counts as unguarded unless a truthiness test covers the use (an empty string is ' +
+      'falsy). A value only returned, or not used, is not reported: the caller decides.',
     messages: {
       unguarded:
         '{{name}} (read on line {{line}}) reaches {{use}} without a check that it is set; before the gateway is deployed ' +
