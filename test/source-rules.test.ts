@@ -92,6 +92,12 @@ describe('vocabulary', () => {
     expect(destinationOf('https://api.weather.example.com/v1')).toBe('remote');
     expect(destinationOf('api.weather.example.com')).toBe('remote');
     expect(destinationOf('{}/items')).toBe('unknown');
+    // Interpolated labels: an AWS host when the domain after them is literal AWS, unknown otherwise.
+    expect(destinationOf('https://bedrock-agentcore.{}.amazonaws.com/runtimes/x/invocations')).toBe('aws');
+    expect(destinationOf('https://{}.execute-api.{}.amazonaws.com/prod')).toBe('remote');
+    expect(destinationOf('https://{}.example.com/v1')).toBe('unknown');
+    expect(destinationOf('https://{}amazonaws.com/v1')).toBe('unknown');
+    expect(destinationOf('https://api.{}/v1')).toBe('unknown');
   });
 
   it('converts offsets to 1-based lines and columns', () => {

@@ -26,11 +26,39 @@ function urlArgument(call: CallFact): ValueFact | undefined {
   return undefined;
 }
 
-/** An argument the adapter summarised as `other` may still be a string literal (a template literal). */
+/**
+ * An argument the adapter summarised as `other` may still be a string literal (a template literal); a name written
+ * as a constant (`API_URL`, UPPER_CASE) that the file assigns exactly one string stands for that string, so
+ * `fetch(PROXY_URL)` with `PROXY_URL = "http://127.0.0.1:…"` is local. Other names may be reassigned or computed,
+ * and stay unknown.
+ */
 function asString(facts: SourceFacts, arg: ValueFact | undefined): ValueFact | undefined {
+  if (arg?.kind === 'identifier' && CONSTANT_NAME.test(arg.name)) {
+    const assigned = constantStrings(facts).get(arg.name);
+    return assigned?.length === 1 ? { kind: 'string', value: assigned[0].value, span: arg.span } : arg;
+  }
   if (arg?.kind !== 'other') return arg;
   const literal = stringsBySpan(facts).get(`${arg.span.start}:${arg.span.end}`);
   return literal ? { kind: 'string', value: literal.value, span: literal.span } : arg;
+}
+
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z][A-Z0-9]{2,}$/;
+
+/** The strings assigned to each name in a file, built once per file. */
+const constantIndexes = new WeakMap<SourceFacts['strings'], Map<string, SourceFacts['strings']>>();
+function constantStrings(facts: SourceFacts): Map<string, SourceFacts['strings']> {
+  let index = constantIndexes.get(facts.strings);
+  if (!index) {
+    index = new Map();
+    for (const literal of facts.strings) {
+      if (literal.context.kind !== 'assignment') continue;
+      const list = index.get(literal.context.name);
+      if (list) list.push(literal);
+      else index.set(literal.context.name, [literal]);
+    }
+    constantIndexes.set(facts.strings, index);
+  }
+  return index;
 }
 
 /** A file's string literals by span (the first at each), built once: a file with thousands of calls is linear. */
@@ -106,8 +134,10 @@ export default defineRule({
       '`node-fetch`, `ky`, `superagent`, `node:http(s)`; vendor clients constructed with a key from a literal or an ' +
       'environment variable (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …); a key ' +
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
-      'AWS SDKs and AWS endpoints, localhost and link-local addresses (the instance and task metadata services), ' +
-      'the gateway URL itself, MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
+      'AWS SDKs and AWS endpoints (also with an interpolated region: `https://bedrock-agentcore.${region}.amazonaws.com`), ' +
+      'localhost and link-local addresses (the instance and task metadata services), ' +
+      'the gateway URL itself, MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. A URL held in a ' +
+      'constant (an UPPER_CASE name the file assigns one string) counts as that string. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
       'next statement, and everything inside it when it is a function, class, `with` or block): ' +
       '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
     messages: {

@@ -191,7 +191,13 @@ export function destinationOf(url: string): Destination {
     }
     return 'unknown';
   }
-  if (host === '' || host.includes('{}')) return 'unknown';
+  if (host === '') return 'unknown';
+  if (host.includes('{}')) {
+    // `https://bedrock-agentcore.${region}.amazonaws.com`: an interpolated label in front of a literal AWS domain
+    // is still an AWS host (and `{}.execute-api.{}.amazonaws.com` still an API Gateway one).
+    const literalTail = host.slice(host.lastIndexOf('{}') + 2);
+    return /^\.(?:[a-z0-9-]+\.)*(?:amazonaws\.com(?:\.cn)?|api\.aws)$/.test(literalTail) ? destinationOfHost(host.replace(/\{\}/g, 'x')) : 'unknown';
+  }
   return destinationOfHost(host);
 }
 
