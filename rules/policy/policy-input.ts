@@ -14,7 +14,9 @@ export default defineRule({
       'field (not in `required`) read without `context.input has <field> &&`, or a comparison of the wrong type ' +
       '(a String with a Long; `<` on a JSON `number`, which is a Cedar decimal and needs `.lessThan(decimal("…"))`) ' +
       'fails strict validation, so AWS rejects the policy at deploy. Other Cedar validation errors are reported ' +
-      'here too, with Cedar\'s own wording. ' + SCHEMA_FACT,
+      'here too, with Cedar\'s own wording. Once a policy has an error, Cedar forgets the `has` guards to its right ' +
+      'and reports the fields they guard as well; those echoes are left out, so fixing the first error is enough. ' +
+      SCHEMA_FACT,
     messages: {
       unknownField:
         'Policy {{policy}} reads context.input.{{field}}, but tool "{{tool}}" of gateway {{gateway}} has no input field "{{field}}".{{hint}} Use a field of the tool\'s inputSchema.{{scope}}',

@@ -364,11 +364,15 @@ function checkEngineOnGateway(engine: EngineInfo, schema: GatewaySchema, problem
   const once = new Set<string>();
   const start = (e: DetailedError): number => e.sourceLocations?.[0]?.start ?? 0;
   const errors = [...answer.validationErrors].sort((a, b) => (a.policyId < b.policyId ? -1 : a.policyId > b.policyId ? 1 : start(a.error) - start(b.error)));
+  /** Policies with an error reported so far (errors come in text order within a policy). */
+  const reportedIn = new Set<string>();
   for (const { policyId, error } of errors) {
     const unit = toValidate.get(policyId);
     if (!unit) continue;
+    if (reportedIn.has(policyId) && isGuardCascade(unit, error)) continue;
     if (classifyError(unit, error, schema, problems, (kind) => !once.has(`${policyId}:${kind}`) && !!once.add(`${policyId}:${kind}`))) {
       flagged.add(policyId);
+      reportedIn.add(policyId);
     }
   }
   for (const { policyId, error } of answer.validationWarnings) {
@@ -422,6 +426,32 @@ function iamTagChecks(unit: PolicyUnit, schema: GatewaySchema, problems: Problem
     }
   }
   return found;
+}
+
+const OPTIONAL_ACCESS = /^unable to guarantee safety of access to optional attribute `input\.([^`]*)` in context/;
+
+/**
+ * Cedar's typechecker drops what the left side of `&&` proves when that side fails to typecheck, so after one
+ * unguarded field every `has` guard to its right is forgotten: `context.input.n < 0 && context.input has o &&
+ * context.input.o.x > 1` is reported for n, then for o and o.x although both are guarded. After a first error in
+ * a policy, an optional-field error for a path that a `has` test earlier in the text guards is such an echo.
+ */
+function isGuardCascade(unit: PolicyUnit, error: DetailedError): boolean {
+  const message = error.message.replace(/^for policy `[^`]*`, /, '');
+  const m = OPTIONAL_ACCESS.exec(message);
+  const loc = error.sourceLocations?.[0];
+  if (!m || !loc) return false;
+  const at = byteToUtf16Index(unit.text, loc.start);
+  const parts = m[1].split('.');
+  const last = parts.pop()!;
+  const name = (part: string): string => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const guard = new RegExp(
+    `context\\s*\\.\\s*input${parts.map((p) => `\\s*\\.\\s*${name(p)}`).join('')}\\s+has\\s+(?:${name(last)}|"${name(last)}")(?![A-Za-z0-9_])`,
+    'g',
+  );
+  const inCode = new Set(findInCode(unit.text, 'context', 0, at));
+  for (const match of unit.text.slice(0, at).matchAll(guard)) if (inCode.has(match.index!)) return true;
+  return false;
 }
 
 /** Sorts one Cedar validation error into a rule; true when it was reported. */
