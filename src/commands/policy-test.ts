@@ -34,7 +34,8 @@ CASES.json:
       "tool": "Refunds___process_refund", "input": { "orderId": "o-1", "amount": 50 },
       "expect": "allow" } ] }
 
-Optional per case: "resource" (the gateway ARN; default: the deployed one), "now" (context.system.now for
+Optional per case: "resource" (the gateway ARN; default: the deployed one, else the one ARN the policies
+name), "now" (context.system.now for
 time-based policies, e.g. "2025-01-15T18:13:00Z"; default: the current time).
 
 Exit codes: 0 every case passed, 1 a case did not, 2 usage error.`;
@@ -170,7 +171,7 @@ function evaluate(project: AgentCoreProject, c: Case): Outcome {
   if (!typed) notes.push(`tool "${c.tool}" is not in the gateway's known catalog: evaluated without the schema (input not type-checked)`);
   const tool = catalog.targets.find((t) => t.name === target)?.tools.find((t) => `${target}___${t.name}` === c.tool);
   const principal = { type: `AgentCore::${c.principal.type}`, id: c.principal.id };
-  const resource = { type: 'AgentCore::Gateway', id: c.resource ?? deployedArn(project, c.gateway) ?? `arn:aws:bedrock-agentcore:us-east-1:000000000000:gateway/${c.gateway}` };
+  const resource = { type: 'AgentCore::Gateway', id: c.resource ?? deployedArn(project, c.gateway) ?? namedArn(Object.values(policies)) ?? `arn:aws:bedrock-agentcore:us-east-1:000000000000:gateway/${c.gateway}` };
   const action = { type: 'AgentCore::Action', id: c.tool };
   const entities: EntityJson[] = [
     { uid: principal, attrs: { id: c.principal.id }, parents: [], ...(c.principal.type === 'OAuthUser' ? { tags: c.principal.tags } : {}) },
@@ -220,6 +221,18 @@ function toCedarValue(value: unknown, schema: JsonObject | undefined): CedarValu
 function decimalText(n: number): string {
   const fixed = n.toFixed(4).replace(/0+$/, '');
   return fixed.endsWith('.') ? `${fixed}0` : fixed;
+}
+
+/**
+ * Before the first deploy there is no recorded ARN: the one gateway ARN the engine's policies name
+ * (`resource == AgentCore::Gateway::"<ARN>"`, the form AWS requires next to specific actions) stands for it.
+ */
+function namedArn(policies: string[]): string | undefined {
+  const named = new Set<string>();
+  for (const text of policies) {
+    for (const m of text.matchAll(/\bresource\s*==\s*AgentCore::Gateway::"((?:[^"\\]|\\.)*)"/g)) named.add(m[1]);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 function deployedArn(project: AgentCoreProject, gateway: string): string | undefined {
