@@ -14,7 +14,7 @@ import vendorKeyFromEnv from '../rules/source/vendor-key-from-env.js';
 import gatewayUrlUnguarded from '../rules/source/gateway-url-unguarded.js';
 import unknownResourceName from '../rules/source/unknown-resource-name.js';
 import { gatewayReads } from '../rules/source/gateway-url-unread.js';
-import { destinationOf, isHttpCall, normalizeCallee, positionOf, vendorClient } from '../src/source/vocabulary.js';
+import { destinationOf, isGatewayUrlEnvName, isHttpCall, normalizeCallee, positionOf, vendorClient } from '../src/source/vocabulary.js';
 
 // Secret-shaped test values are assembled at run time so no literal in this file looks like a credential.
 const R = 'Zq8Xw3Lp9Vb2Nc7Mk4Jh6Gf1Ds5Aa0Qe';
@@ -76,6 +76,15 @@ describe('vocabulary', () => {
     expect(vendorClient('openai.OpenAI')?.vendor).toBe('OpenAI');
     expect(vendorClient('strands.models.openai.OpenAIModel')?.vendor).toBe('Strands model-provider');
     expect(vendorClient('@ai-sdk/openai.createOpenAI')?.vendor).toBe('OpenAI (AI SDK)');
+  });
+
+  it('knows gateway URL variables, and that an Amazon API Gateway URL is not one', () => {
+    for (const name of ['AGENTCORE_GATEWAY_TOOLS_URL', 'GATEWAY_TOOLS_URL', 'MCP_GATEWAY_ENDPOINT', 'AGENTCORE_GATEWAY_API_GATEWAY_URL']) {
+      expect(isGatewayUrlEnvName(name), name).toBe(true);
+    }
+    for (const name of ['API_GATEWAY_URL', 'REST_API_GATEWAY_ENDPOINT', 'APIGATEWAY_URL', 'GATEWAY_ID', 'GATEWAYS_URL']) {
+      expect(isGatewayUrlEnvName(name), name).toBe(false);
+    }
   });
 
   it('tells local, AWS and remote destinations apart', () => {

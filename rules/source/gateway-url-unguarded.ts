@@ -78,7 +78,8 @@ export default defineRule({
       '§6). Code that uses the value unchecked crashes at start-up (KeyError from `os.environ[...]`, `new URL(undefined)`) ' +
       'or connects to an empty URL. The CLI templates show the pattern: `url = os.environ.get(...)`, then ' +
       '`if not url: log a warning; return None`. Checked: reads of `AGENTCORE_GATEWAY_<N>_URL`, `GATEWAY_<T>_URL` and ' +
-      'other variables whose name says gateway URL (also those `runtimes[].envVars` declares and names held in module ' +
+      'other variables whose name says gateway URL, but not Amazon API Gateway\'s `API_GATEWAY_URL` (also those ' +
+      '`runtimes[].envVars` declares and names held in module ' +
       'constants), through `os.getenv`, `os.environ.get`, `os.environ[...]`, `process.env.X`, `process.env["X"]`, ' +
       'destructuring and aliases, followed within the function and its module-level bindings to a client or ' +
       'transport constructor, `URL(...)`, an HTTP call, string building or a call argument. Handled: an earlier ' +

@@ -161,6 +161,8 @@ export function isProviderWrapper(callee: string | undefined): boolean {
 export function isGatewayUrlEnvName(name: string | undefined): boolean {
   if (!name) return false;
   const upper = name.toUpperCase();
+  // Amazon API Gateway stage URLs (`API_GATEWAY_URL`) are APIs, not AgentCore gateways.
+  if (/(?:^|_)API_?GATEWAY(?:_|$)/.test(upper) && !upper.startsWith('AGENTCORE_GATEWAY_')) return false;
   return /(?:^|_)GATEWAY(?:_|$)/.test(upper) && /_(?:URL|ENDPOINT|URI)$/.test(upper);
 }
 
