@@ -118,11 +118,13 @@ describe('secretNameStrength', () => {
     ['clientSecret', 'strong'],
     ['ENCRYPTION_KEY', 'strong'],
     ['DB_PASS', 'strong'],
+    ['GITHUB_PAT', 'strong'],
+    ['azureDevopsPat', 'strong'],
     ['WEBHOOK_KEY', 'weak'],
     ['CACHE_KEY', 'weak'],
   ])('%s is %s', (name, strength) => expect(secretNameStrength(name)).toBe(strength));
 
-  it.each(['MAX_TOKENS', 'AURORA_SECRET_ARN', 'KMS_KEY_ID', 'TOKEN_ENDPOINT', 'SECRET_NAME', 'TOKENIZER_PATH', 'MODEL_ID', 'PASSTHROUGH_MODE'])(
+  it.each(['MAX_TOKENS', 'AURORA_SECRET_ARN', 'KMS_KEY_ID', 'TOKEN_ENDPOINT', 'SECRET_NAME', 'TOKENIZER_PATH', 'MODEL_ID', 'PASSTHROUGH_MODE', 'pat', 'PAT_EXPIRY', 'PATH'])(
     '%s is not a secret name',
     (name) => expect(secretNameStrength(name)).toBeUndefined(),
   );

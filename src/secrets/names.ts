@@ -1,5 +1,5 @@
 /**
- * Variable and key names that announce a secret (`OPENAI_API_KEY`, `DB_PASSWORD`, `GITHUB_TOKEN`,
+ * Variable and key names that announce a secret (`OPENAI_API_KEY`, `DB_PASSWORD`, `GITHUB_TOKEN`, `GITHUB_PAT`,
  * `clientSecret`), and the look-alikes that do not (`MAX_TOKENS`, `AURORA_SECRET_ARN`, `KMS_KEY_ID`).
  */
 
@@ -50,6 +50,8 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
     if (s.endsWith('APIKEY') || s.endsWith('ACCESSKEY') || s.endsWith('PRIVATEKEY')) return 'strong';
     if (s === 'KEY' && i > 0 && SECRET_KEY_KINDS.includes(segments[i - 1])) return 'strong';
   }
+  // A personal access token: GITHUB_PAT, AZURE_DEVOPS_PAT (not a bare `pat`, which may be a name).
+  if (last === 'PAT' && segments.length > 1) return 'strong';
   if (last === 'KEY' || last.endsWith('KEY')) return 'weak';
   return undefined;
 }
