@@ -110,3 +110,25 @@ describe('agentcore-lint cedar-schema', () => {
     expect(run.err).toContain('--gateway NAME is required');
   });
 });
+
+describe('validation in parts', () => {
+  it('validates policies that name their actions against a schema of those actions only, with the same findings', async () => {
+    const { withCedarAnswerStore } = await import('../src/policy/cedar.js');
+    const { analyzePolicies } = await import('../src/policy/analysis.js');
+    const root = path.resolve(__dirname, '..', 'fixtures', 'rules', 'policy-input', 'invalid-input');
+    const schemas: string[] = [];
+    const store = {
+      get: () => undefined,
+      put: (call: string, input: unknown) => void (call === 'validate' && schemas.push((input as { schema: string }).schema)),
+    };
+    const load = loadProject(root);
+    if (!load.ok) throw new Error(load.reason);
+    const problems = withCedarAnswerStore(store, () => analyzePolicies(load.project).problems);
+    // "AllTools" covers every action: the whole schema. The others name Refunds___process_refund only.
+    expect(schemas).toHaveLength(2);
+    expect(schemas[0]).toContain('action "Refunds___get_order"');
+    expect(schemas[1]).toContain('action "Refunds___process_refund"');
+    expect(schemas[1]).not.toContain('action "Refunds___get_order"');
+    expect(problems.filter((p) => p.ruleId === 'policy-input').length).toBeGreaterThan(3);
+  });
+});
