@@ -76,6 +76,19 @@ function stringsBySpan(facts: SourceFacts): Map<string, SourceFacts['strings'][n
   return index;
 }
 
+/**
+ * Whether a URL built by interpolation starts with a gateway URL variable (`f"{url}/mcp"`, `` `${url}/mcp` ``): the
+ * read's value is used right after the string's opening quote and brace.
+ */
+function startsWithGatewayUrl(facts: SourceFacts, arg: ValueFact): boolean {
+  if (arg.kind !== 'string' || !arg.value.startsWith('{}')) return false;
+  return facts.envReads.some(
+    (read) =>
+      isGatewayUrlEnvName(read.name) &&
+      read.uses.some((use) => use.span.start > arg.span.start && use.span.start <= arg.span.start + 6 && use.span.end <= arg.span.end),
+  );
+}
+
 export type DirectCall =
   | { kind: 'http'; call: CallFact; url: string | undefined }
   | { kind: 'vendor'; call: CallFact; vendor: string };
@@ -96,6 +109,7 @@ export function directCalls(facts: SourceFacts): DirectCall[] {
         const relativeToClient = arg.value.startsWith('/') && (call.callee ?? '').includes('()');
         const destination = relativeToClient ? 'unknown' : destinationOf(arg.value);
         if (destination === 'local' || destination === 'aws') continue;
+        if (destination === 'unknown' && startsWithGatewayUrl(facts, arg)) continue; // `${gatewayUrl}/mcp`
         out.push({ kind: 'http', call, url: destination === 'remote' ? arg.value : undefined });
       } else if (arg?.kind === 'env') {
         const read = facts.envReads[arg.envRead];
@@ -136,7 +150,7 @@ export default defineRule({
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
       'AWS SDKs and AWS endpoints (also with an interpolated region: `https://bedrock-agentcore.${region}.amazonaws.com`), ' +
       'localhost and link-local addresses (the instance and task metadata services), ' +
-      'the gateway URL itself, MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. A URL held in a ' +
+      'the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. A URL held in a ' +
       'constant (an UPPER_CASE name the file assigns one string) counts as that string. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
       'next statement, and everything inside it when it is a function, class, `with` or block): ' +
       '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
