@@ -36,6 +36,7 @@ const DEFAULT_EXPORT_CLASS: Record<string, string> = { openai: 'OpenAI', '@anthr
 /** HTTP client modules: their functions, constructors and client-instance methods are HTTP calls (`EnvUse.kind`). */
 const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch']);
 const HTTP_FUNCTIONS = new Set(['fetch', 'http.request', 'http.get', 'https.request', 'https.get']);
+const NODE_HTTP = new Set(['http', 'https']);
 /** Names that denote the global object: `globalThis.fetch` is `fetch`. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const GLOBAL = '\0global';
@@ -520,6 +521,13 @@ class Extractor {
     if (ts.isNewExpression(e)) {
       const callee = this.calleeCanon(e.expression, depth + 1);
       return callee === undefined ? undefined : `${callee}()`;
+    }
+    if (ts.isConditionalExpression(e)) {
+      // `url.startsWith("https") ? https : http`: both branches the same thing, or both Node's HTTP modules.
+      const whenTrue = this.canon(e.whenTrue, depth + 1);
+      const whenFalse = this.canon(e.whenFalse, depth + 1);
+      if (whenTrue !== undefined && (whenTrue === whenFalse || (NODE_HTTP.has(whenTrue) && NODE_HTTP.has(whenFalse!)))) return whenTrue;
+      return undefined;
     }
     return undefined;
   }
