@@ -283,13 +283,15 @@ function openApiDoc(r, title, ops) {
 }
 
 function cedarPolicy(r, action, gatewayName) {
+  // Specific actions need a specific gateway ARN (AWS rejects a bare `resource` and `resource is AgentCore::Gateway`).
+  const gateway = `resource == AgentCore::Gateway::"arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/${gatewayName.toLowerCase().replace(/[^0-9a-z]+/g, '-')}-a1b2c3d4e5"`;
   const shape = r.int(0, 3);
-  if (shape === 0) return `permit(principal, action == AgentCore::Action::"${action}", resource);`;
+  if (shape === 0) return `permit(principal, action == AgentCore::Action::"${action}", ${gateway});`;
   if (shape === 1) {
-    return `permit(\n  principal is AgentCore::IamEntity,\n  action == AgentCore::Action::"${action}",\n  resource is AgentCore::Gateway\n)\nwhen { principal.id like "arn:aws:iam::123456789012:role/${r.pick(['admin', 'agent', 'support', 'ops'])}-*" };`;
+    return `permit(\n  principal is AgentCore::IamEntity,\n  action == AgentCore::Action::"${action}",\n  ${gateway}\n)\nwhen { principal.id like "arn:aws:iam::123456789012:role/${r.pick(['admin', 'agent', 'support', 'ops'])}-*" };`;
   }
-  if (shape === 2) return `forbid(principal is AgentCore::IamEntity, action == AgentCore::Action::"${action}", resource)\nwhen { principal.id like "arn:aws:iam::*:role/untrusted-*" };`;
-  return `permit(principal is AgentCore::IamEntity, action == AgentCore::Action::"${action}", resource)\nwhen { principal.id like "arn:aws:iam::123456789012:*" }; // gateway ${gatewayName}`;
+  if (shape === 2) return `forbid(principal is AgentCore::IamEntity, action == AgentCore::Action::"${action}", ${gateway})\nwhen { principal.id like "arn:aws:iam::*:role/untrusted-*" };`;
+  return `permit(principal is AgentCore::IamEntity, action == AgentCore::Action::"${action}", ${gateway})\nwhen { principal.id like "arn:aws:iam::123456789012:*" }; // gateway ${gatewayName}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

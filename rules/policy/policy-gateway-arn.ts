@@ -47,7 +47,8 @@ export default defineRule({
       for (const source of engine.sources) {
         for (const unit of source.units) {
           if (!unit.est) continue;
-          const resource = unit.est.resource as { op: string; entity?: unknown; entity_type?: string };
+          // `resource is AgentCore::Gateway in AgentCore::Gateway::"<ARN>"` names its gateway: only a bare `is` matches any.
+          const resource = unit.est.resource as { op: string; entity?: unknown; entity_type?: string; in?: unknown };
           const action = unit.est.action as { op: string; entity?: unknown; entities?: unknown[] };
           const everyAction = action.op === 'All';
           const policy = source.kind === 'file' ? `"${source.policy}" (sourceFile ${source.relativeFile})` : `"${source.policy}" of engine "${engine.name}"`;
@@ -59,7 +60,7 @@ export default defineRule({
             report({ messageId: 'wildcardResource', severity: 'error', data: { policy, alternative }, range: at(word, word + 'resource'.length), file: source.file });
             continue;
           }
-          if (resource.op === 'is') {
+          if (resource.op === 'is' && !('in' in resource)) {
             const specific = action.op === '==' || (action.op === 'in' && Array.isArray(action.entities));
             if (!specific) continue;
             const word = resourceWord(unit);
