@@ -20,7 +20,7 @@ export default defineRule({
       'placeholders (`<REGION>`, `arn:...`) or copied from another stage. A policy whose resource is not the gateway ' +
       'it is attached to never matches: a permit then allows nothing and a forbid protects nothing. Gateway ARNs look ' +
       'like `arn:aws:bedrock-agentcore:<region>:<account>:gateway/<name>-<10 chars>` (agentcore-facts.md §5). ' +
-      'AWS also rejects two scopes at create: an unconstrained resource (a bare `resource`: "AgentCore rejects a ' +
+      'AWS also rejects two scopes at create, so they are errors: an unconstrained resource (a bare `resource`: "AgentCore rejects a ' +
       'policy whose resource is an unconstrained wildcard", CDK PolicyResource), and the type test `resource is ' +
       'AgentCore::Gateway` next to specific actions (`action ==` or `action in [...]`; AWS "Schema constraints": ' +
       'specific actions need a specific gateway ARN). The type test is for policies over every action. A policy ' +
