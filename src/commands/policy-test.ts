@@ -26,7 +26,8 @@ import { entries } from '../util/spec.js';
 export const POLICY_TEST_HELP = `Usage: agentcore-lint policy-test CASES.json [--project path]
 
 Evaluates authorization cases offline with Cedar, against the policies of the engine each case's gateway
-attaches (ACTIVE policies; guardrail and Dogwood temporal policies are skipped) and the schema AgentCore derives for the gateway.
+attaches (ACTIVE policies; guardrail and Dogwood temporal policies are skipped) and the schema AgentCore
+derives for the gateway.
 
 CASES.json:
   { "cases": [ { "name": "admins may refund", "gateway": "my-gw",
@@ -35,8 +36,8 @@ CASES.json:
       "expect": "allow" } ] }
 
 Optional per case: "resource" (the gateway ARN; default: the deployed one, else the one ARN the policies
-name), "now" (context.system.now for
-time-based policies, e.g. "2025-01-15T18:13:00Z"; default: the current time).
+name) and "now" (context.system.now for time-based policies, e.g. "2025-01-15T18:13:00Z"; default: the
+current time).
 
 Exit codes: 0 every case passed, 1 a case did not, 2 usage error.`;
 

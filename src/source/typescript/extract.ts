@@ -526,7 +526,8 @@ class Extractor {
       // `url.startsWith("https") ? https : http`: both branches the same thing, or both Node's HTTP modules.
       const whenTrue = this.canon(e.whenTrue, depth + 1);
       const whenFalse = this.canon(e.whenFalse, depth + 1);
-      if (whenTrue !== undefined && (whenTrue === whenFalse || (NODE_HTTP.has(whenTrue) && NODE_HTTP.has(whenFalse!)))) return whenTrue;
+      if (whenTrue === undefined || whenFalse === undefined) return undefined;
+      if (whenTrue === whenFalse || (NODE_HTTP.has(whenTrue) && NODE_HTTP.has(whenFalse))) return whenTrue;
       return undefined;
     }
     return undefined;
