@@ -3,6 +3,7 @@ import type { CallFact, SourceFacts, ValueFact } from '../../src/source/facts.js
 import {
   credentialSources,
   destinationOf,
+  fromLocalDevOrIdentity,
   fittingTargetType,
   isAwsSdkCall,
   isGatewayUrlEnvName,
@@ -124,7 +125,7 @@ export function directCalls(facts: SourceFacts): DirectCall[] {
     if (!vendor) continue;
     // Keys injected by AgentCore Identity (the CLI templates' model providers) are the recommended pattern.
     if (call.enclosingDecorators.some(isIdentityWrapper)) continue;
-    const credentials = credentialSources(facts, call).filter((c) => c.kind === 'literal' || !facts.envReads[c.envRead!]?.localDevOnly);
+    const credentials = credentialSources(facts, call).filter((c) => c.kind === 'literal' || !fromLocalDevOrIdentity(facts.envReads[c.envRead!]));
     if (credentials.length === 0) continue;
     out.push({ kind: 'vendor', call, vendor: vendor.vendor });
   }

@@ -2,6 +2,7 @@ import { defineRule } from '../../src/rule.js';
 import type { SourceFacts } from '../../src/source/facts.js';
 import {
   credentialSources,
+  fromLocalDevOrIdentity,
   isHttpCall,
   isIdentityWrapper,
   rangeOf,
@@ -32,7 +33,7 @@ export function envKeysOnDeployedPath(facts: SourceFacts): EnvKey[] {
     for (const source of credentialSources(facts, call)) {
       if (source.kind !== 'env' || source.envRead === undefined || seen.has(source.envRead)) continue;
       const read = facts.envReads[source.envRead];
-      if (!read || read.localDevOnly) continue;
+      if (!read || fromLocalDevOrIdentity(read)) continue;
       // CREDENTIAL_<N>_NAME holds a provider name, not a secret.
       if (read.name && /_NAME$/.test(read.name)) continue;
       seen.add(source.envRead);
@@ -58,7 +59,9 @@ export default defineRule({
       'otherwise get it from AgentCore Identity with `@requires_api_key(provider_name=…)` / `withApiKey({ providerName })` ' +
       '(§6). Reported: a secret-named variable read with `os.getenv` / `os.environ` / `process.env` and handed to a ' +
       'vendor client (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …) or an HTTP ' +
-      'call (headers, auth) without a `LOCAL_DEV` guard or an identity decorator around it.',
+      'call (headers, auth) without a `LOCAL_DEV` guard or an identity decorator around it. Not reported: a variable ' +
+      'the file sets only inside an identity-decorated function (`os.environ["OPENAI_API_KEY"] = api_key` under ' +
+      '`@requires_api_key`, as AWS\'s Strands samples do): its value is the injected key.',
     messages: {
       envKey:
         '{{name}} is read from a plain environment variable and handed to {{receiver}} on the deployed path; runtime env ' +

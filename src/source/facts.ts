@@ -117,6 +117,11 @@ export interface EnvReadFact {
   uses: EnvUse[];
   /** Inside an `if os.getenv("LOCAL_DEV") == "1"` / `process.env.LOCAL_DEV === '1'` branch. */
   localDevOnly: boolean;
+  /**
+   * The file sets this variable only from a key AgentCore Identity injects (`os.environ["X"] = api_key` inside an
+   * `@requires_api_key` function), so the value is that key. Python only.
+   */
+  identityBacked?: boolean;
 }
 
 /** `# agentcore-lint: direct-call <reason>` (or `//`): accepts direct calls in the statement that follows. */

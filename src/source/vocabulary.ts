@@ -5,7 +5,7 @@
  * `httpx.AsyncClient().post`, `axios.post`, `openai.OpenAI`); `normalizeCallee` smooths over the spellings of
  * module names (`node:https`, `@anthropic-ai/sdk`, `.default`).
  */
-import type { CallFact, SourceFacts, Span } from './facts.js';
+import type { CallFact, EnvReadFact, SourceFacts, Span } from './facts.js';
 import { secretNameStrength } from '../secrets/index.js';
 import type { SourceRange } from '../types.js';
 import { SOURCE_EXTENSIONS } from './adapters.js';
@@ -222,6 +222,11 @@ export function fittingTargetType(url: string | undefined): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Credentials handed to a call
+
+/** A key read only for `agentcore dev`, or one AgentCore Identity put into the environment: not a plain env key. */
+export function fromLocalDevOrIdentity(read: EnvReadFact | undefined): boolean {
+  return read !== undefined && (read.localDevOnly || read.identityBacked === true);
+}
 
 export interface CredentialSource {
   kind: 'literal' | 'env';

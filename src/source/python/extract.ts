@@ -22,6 +22,7 @@ import type {
 import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
+import { isIdentityWrapper } from '../vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -1050,6 +1051,29 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (n.type === 'block' && n.field === 'body' && n.parent?.type === 'function_definition') return n.parent;
     }
     return null;
+  }
+
+  markIdentityBackedReads();
+  /**
+   * AWS's Strands samples put the key AgentCore Identity injects into the environment, then build the model client
+   * from it: `@requires_api_key(...) async def need_api_key(*, api_key): os.environ["OPENAI_API_KEY"] = api_key`.
+   * Reads of a variable the file writes only that way carry the injected key, not a plain environment variable.
+   */
+  function markIdentityBackedReads(): void {
+    const names = new Set<string>();
+    const elsewhere = new Set<string>();
+    for (const node of subscriptNodes) {
+      const value = child(node, 'value');
+      if (!value || resolve(value) !== 'os.environ') continue;
+      const { node: outer, parent } = upParen(node);
+      if (!parent || parent.type !== 'assignment' || outer.field !== 'left') continue;
+      const name = constantString(child(node, 'subscript'));
+      if (!name) continue;
+      let fn: PyNode | null = node.parent;
+      while (fn && fn.type !== 'function_definition') fn = fn.parent;
+      (fn && enclosingDecorators(fn).some(isIdentityWrapper) ? names : elsewhere).add(name);
+    }
+    for (const read of envReads) if (read.name && names.has(read.name) && !elsewhere.has(read.name)) read.identityBacked = true;
   }
 
   collectCallsAndStrings();
