@@ -1,7 +1,7 @@
 import type { StringNode } from '@humanwhocodes/momoa';
 import { resolvePath } from '../../src/json/document.js';
 import { decodedToSourceOffsets, LineIndex } from '../../src/json/string-positions.js';
-import { cedarSyntaxErrors, nonCedarForm } from '../../src/policy/cedar.js';
+import { cedarSyntaxErrors, nonCedarForm, withoutBom } from '../../src/policy/cedar.js';
 import { defineRule } from '../../src/rule.js';
 import { entries } from '../../src/util/spec.js';
 import { asString, objectsOf } from '../../src/util/json-value.js';
@@ -25,6 +25,7 @@ export default defineRule({
       statement:
         'Cedar syntax error in policy "{{policy}}" of engine "{{engine}}": {{detail}}. AWS rejects this policy at deploy (the CLI stores statements unparsed); fix the statement.',
       file: 'Cedar syntax error: {{detail}}. AWS rejects this policy at deploy; fix it before copying it into a statement.',
+      bom: 'The file starts with a byte order mark (BOM), which Cedar rejects as an invalid token: save it as UTF-8 without BOM.',
       statementTooDeep:
         'Policy "{{policy}}" of engine "{{engine}}" nests its expressions too deeply for cedar-wasm to parse (it ran out of ' +
         'stack), so none of its checks ran. Flatten the condition: fewer nested brackets, shorter chains of && and ||, ' +
@@ -77,9 +78,11 @@ export default defineRule({
         }),
       );
     },
-    check({ text, report }) {
-      if (nonCedarForm(text)) return;
-      const lines = new LineIndex(text);
+    check({ text: raw, report }) {
+      if (nonCedarForm(raw)) return;
+      const lines = new LineIndex(raw);
+      const text = withoutBom(raw);
+      if (text !== raw) report({ messageId: 'bom', range: { start: lines.position(0), end: lines.position(1) } });
       for (const error of cedarSyntaxErrors(text)) {
         const crashed = error.crashed === true;
         report({

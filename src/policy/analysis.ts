@@ -15,7 +15,7 @@ import type { Fix, Position, Severity, SourceRange } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { asObject, asString, objectsOf, type JsonObject } from '../util/json-value.js';
 import { entries, gateways } from '../util/spec.js';
-import { askCedar, cedarSyntaxErrors, NON_CEDAR_FORMS, nonCedarForm, policyJson, wellFormed } from './cedar.js';
+import { askCedar, cedarSyntaxErrors, NON_CEDAR_FORMS, nonCedarForm, policyJson, wellFormed, withoutBom } from './cedar.js';
 import { buildGatewaySchema, schemaText, type GatewaySchema } from './schema.js';
 import { findInCode, splitPolicies } from './split.js';
 
@@ -154,7 +154,7 @@ function collectEngines(project: AgentCoreProject): EngineInfo[] {
             kind: 'file',
             file: read.absolute,
             relativeFile: sourceFile,
-            text: read.text,
+            text: withoutBom(read.text),
             nonCedar: nonCedarForm(read.text),
             position: (i) => fileLines.position(i),
           });

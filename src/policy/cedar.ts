@@ -99,6 +99,15 @@ export function nonCedarForm(text: string): 'guardrails' | 'temporal' | undefine
   return /\bwhen\s+(guardrails|temporal)\s*\{/.exec(text)?.[1] as 'guardrails' | 'temporal' | undefined;
 }
 
+/**
+ * A `.cedar` file's text with a leading byte order mark turned into a space: Cedar rejects the mark ("invalid
+ * token" at 1:1, hiding every other finding), and policy-syntax reports it on its own. Same length, so every
+ * offset into the text still holds.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
 /** What a note about a policy in a non-Cedar form calls it. */
 export const NON_CEDAR_FORMS = {
   guardrails: '`when guardrails { ... }` policy (the CLI form for HTTP targets)',
