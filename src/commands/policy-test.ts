@@ -15,7 +15,7 @@ import type { CedarValueJson, EntityJson } from '@cedar-policy/cedar-wasm/nodejs
 import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
 import type { CliIO } from '../cli.js';
 import { askCedar, CedarCrash, nonCedarForm } from '../policy/cedar.js';
-import { buildGatewaySchema } from '../policy/schema.js';
+import { buildGatewaySchema, schemaText } from '../policy/schema.js';
 import { splitPolicies } from '../policy/split.js';
 import { findProjectRoot, type AgentCoreProject } from '../project.js';
 import { loadProjectForCommand } from './load-project.js';
@@ -195,7 +195,8 @@ function evaluate(project: AgentCoreProject, c: Case): Outcome {
       context: { input, system: { now: { __extn: { fn: 'datetime', arg: c.now ?? new Date().toISOString() } } } },
       policies: { staticPolicies: policies },
       entities,
-      ...(typed ? { schema: schema.text, validateRequest: true } : {}),
+      // The request is checked against its own action only: a gateway's whole schema can take seconds to build.
+      ...(typed ? { schema: schemaText({ ...schema, actions: [typed] }, false), validateRequest: true } : {}),
     });
   } catch (error) {
     if (!(error instanceof CedarCrash)) throw error;
