@@ -36,7 +36,9 @@ function urlArgument(call: CallFact): ValueFact | undefined {
 function asString(facts: SourceFacts, arg: ValueFact | undefined): ValueFact | undefined {
   if (arg?.kind === 'identifier' && CONSTANT_NAME.test(arg.name)) {
     const assigned = constantStrings(facts).get(arg.name);
-    return assigned?.length === 1 ? { kind: 'string', value: assigned[0].value, span: arg.span } : arg;
+    // `API_URL = "http://localhost:8080"` then `API_URL = os.getenv("API_URL", API_URL)`: not a constant after all.
+    const fromEnv = facts.envReads.some((read) => read.boundTo === arg.name);
+    return assigned?.length === 1 && !fromEnv ? { kind: 'string', value: assigned[0].value, span: arg.span } : arg;
   }
   if (arg?.kind !== 'other') return arg;
   const literal = stringsBySpan(facts).get(`${arg.span.start}:${arg.span.end}`);
