@@ -2,6 +2,7 @@
  * Source rules over hand-built SourceFacts (independent of the language adapters): each rule's logic, its
  * negatives, and that no message prints a secret.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runFileRules } from '../src/engine.js';
 import type { CallFact, EnvReadFact, SourceFacts, Span, StringContext, StringFact, ValueFact } from '../src/source/facts.js';
@@ -85,6 +86,19 @@ describe('vocabulary', () => {
     for (const name of ['API_GATEWAY_URL', 'REST_API_GATEWAY_ENDPOINT', 'APIGATEWAY_URL', 'GATEWAY_ID', 'GATEWAYS_URL']) {
       expect(isGatewayUrlEnvName(name), name).toBe(false);
     }
+  });
+
+  it('judges adversarial URLs quickly (interpolated labels, long dotted hosts)', () => {
+    const piece = fc.constantFrom('https://', 'http://', '{}', '.', 'amazonaws', '.com', '.cn', 'api', '.aws', 'execute-api', 'a', '-', ':', '/', '@', 'localhost');
+    const run = fc.tuple(fc.constantFrom('a.', '{}.', 'a-', '.a'), fc.integer({ min: 1, max: 2000 })).map(([s, n]) => s.repeat(n));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, run), { maxLength: 20 }).map((parts) => parts.join('')), (url) => {
+        const started = performance.now();
+        expect(['local', 'aws', 'remote', 'unknown']).toContain(destinationOf(url));
+        expect(performance.now() - started, `time for a URL of ${url.length}`).toBeLessThan(250);
+      }),
+      { seed: 20261122, numRuns: 300 },
+    );
   });
 
   it('tells local, AWS and remote destinations apart', () => {
