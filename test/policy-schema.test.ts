@@ -132,3 +132,16 @@ describe('validation in parts', () => {
     expect(problems.filter((p) => p.ruleId === 'policy-input').length).toBeGreaterThan(3);
   });
 });
+
+describe('cedar-schema --format json in slices', () => {
+  it('gives, slice by slice, the JSON one conversion gives, keys in the same order', async () => {
+    const { schemaJson } = await import('../src/commands/cedar-schema.js');
+    for (const gateway of ['my-tools-gw']) {
+      const schema = buildGatewaySchema(demoCatalog(gateway));
+      expect(schema.actions.length + schema.opaque.length, gateway).toBeGreaterThan(2);
+      const whole = schemaJson(schema);
+      expect(typeof whole).toBe('object');
+      expect(JSON.stringify(schemaJson(schema, 1), null, 2)).toBe(JSON.stringify(whole, null, 2));
+    }
+  });
+});

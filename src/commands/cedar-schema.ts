@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { gatewayCatalog, gatewayCatalogs } from '../catalog/index.js';
 import type { CliIO } from '../cli.js';
 import { loadCedar } from '../policy/cedar.js';
-import { buildGatewaySchema, schemaText } from '../policy/schema.js';
+import { buildGatewaySchema, schemaText, type GatewaySchema } from '../policy/schema.js';
 import { findProjectRoot } from '../project.js';
 import { loadProjectForCommand } from './load-project.js';
 import { suggestion } from '../util/did-you-mean.js';
@@ -74,11 +74,55 @@ export function cedarSchemaCommand(argv: string[], io: CliIO): number {
     io.stdout(text);
     return 0;
   }
-  const json = loadCedar().schemaToJson(text);
-  if (json.type !== 'success') {
-    io.stderr(`agentcore-lint cedar-schema: the derived schema does not parse: ${json.errors.map((e) => e.message).join('; ')}\n`);
+  const json = schemaJson(schema);
+  if (typeof json === 'string') {
+    io.stderr(`agentcore-lint cedar-schema: the derived schema does not parse: ${json}\n`);
     return 3;
   }
-  io.stdout(JSON.stringify(json.json, null, 2) + '\n');
+  io.stdout(JSON.stringify(json, null, 2) + '\n');
   return 0;
+}
+
+type JsonNamespace = { commonTypes?: Record<string, unknown>; entityTypes?: Record<string, unknown>; actions?: Record<string, unknown> };
+
+/**
+ * The schema as Cedar's JSON schema format, converted by cedar-wasm a slice of actions at a time: its conversion
+ * grows faster than the schema (about 2 minutes for a gateway of 9,000 tools in one call). Each slice holds every
+ * entity type and action group; the slices' actions and common types are merged in Cedar's own (sorted) key order,
+ * so the result is the one a single call gives. A clash between slices falls back to a single call.
+ */
+export function schemaJson(schema: GatewaySchema, sliceSize = 500): Record<string, JsonNamespace> | string {
+  const tools = [...schema.actions, ...schema.opaque];
+  const convert = (part: GatewaySchema): Record<string, JsonNamespace> | string => {
+    const answer = loadCedar().schemaToJson(schemaText(part, true));
+    return answer.type === 'success' ? (answer.json as Record<string, JsonNamespace>) : answer.errors.map((e) => e.message).join('; ');
+  };
+  if (tools.length <= sliceSize) return convert(schema);
+  const merged: Record<string, JsonNamespace> = {};
+  for (let i = 0; i < tools.length; i += sliceSize) {
+    const slice = new Set(tools.slice(i, i + sliceSize));
+    const json = convert({ ...schema, actions: schema.actions.filter((a) => slice.has(a)), opaque: schema.opaque.filter((a) => slice.has(a)) });
+    if (typeof json === 'string') return json;
+    for (const [name, namespace] of Object.entries(json)) {
+      const into = (merged[name] ??= { commonTypes: {}, entityTypes: namespace.entityTypes, actions: {} });
+      for (const key of ['commonTypes', 'actions'] as const) {
+        for (const [id, value] of Object.entries(namespace[key] ?? {})) {
+          const known = into[key]![id];
+          if (known !== undefined && JSON.stringify(known) !== JSON.stringify(value)) return convert(schema); // a type name reused
+          into[key]![id] = value;
+        }
+      }
+    }
+  }
+  for (const namespace of Object.values(merged)) {
+    for (const key of ['commonTypes', 'actions'] as const) namespace[key] = sortedByKey(namespace[key]!);
+    if (Object.keys(namespace.commonTypes!).length === 0) delete namespace.commonTypes;
+  }
+  return merged;
+}
+
+function sortedByKey(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
 }
