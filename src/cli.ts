@@ -164,8 +164,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return EXIT.usage;
     }
     if (error instanceof ConfigError) {
-      const where = error.range ? `:${error.range.start.line}:${error.range.start.column}` : '';
-      io.stderr(`agentcore-lint: ${path.relative(io.cwd, error.file) || error.file}${where}: ${error.message}\n`);
+      io.stderr(`agentcore-lint: ${error.describe(io.cwd)}\n`);
       return EXIT.usage;
     }
     io.stderr(`agentcore-lint: internal error: ${(error as Error).message}\n${values.debug ? (error as Error).stack + '\n' : 'Run with --debug for details.\n'}`);

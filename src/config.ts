@@ -49,6 +49,12 @@ export class ConfigError extends Error {
   ) {
     super(message);
   }
+
+  /** `file[:line:col]: message`, the file relative to `cwd` (for a line on stderr). */
+  describe(cwd: string): string {
+    const where = this.range ? `:${this.range.start.line}:${this.range.start.column}` : '';
+    return `${path.relative(cwd, this.file) || this.file}${where}: ${this.message}`;
+  }
 }
 
 export function defaultConfig(): LintConfig {

@@ -47,37 +47,39 @@ function asString(facts: SourceFacts, arg: ValueFact | undefined): ValueFact | u
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z][A-Z0-9]{2,}$/;
 
-/** The strings assigned to each name in a file, built once per file. */
-const constantIndexes = new WeakMap<SourceFacts['strings'], Map<string, SourceFacts['strings']>>();
-function constantStrings(facts: SourceFacts): Map<string, SourceFacts['strings']> {
-  let index = constantIndexes.get(facts.strings);
-  if (!index) {
-    index = new Map();
-    for (const literal of facts.strings) {
-      if (literal.context.kind !== 'assignment') continue;
-      const list = index.get(literal.context.name);
-      if (list) list.push(literal);
-      else index.set(literal.context.name, [literal]);
-    }
-    constantIndexes.set(facts.strings, index);
-  }
-  return index;
+type Strings = SourceFacts['strings'];
+
+/** An index of a file's string literals, built once per file: a file with thousands of calls stays linear. */
+function indexedOnce<T>(build: (strings: Strings) => T): (facts: SourceFacts) => T {
+  const built = new WeakMap<Strings, T>();
+  return (facts) => {
+    let index = built.get(facts.strings);
+    if (index === undefined) built.set(facts.strings, (index = build(facts.strings)));
+    return index;
+  };
 }
 
-/** A file's string literals by span (the first at each), built once: a file with thousands of calls is linear. */
-const stringIndexes = new WeakMap<SourceFacts['strings'], Map<string, SourceFacts['strings'][number]>>();
-function stringsBySpan(facts: SourceFacts): Map<string, SourceFacts['strings'][number]> {
-  let index = stringIndexes.get(facts.strings);
-  if (!index) {
-    index = new Map();
-    for (const literal of facts.strings) {
-      const key = `${literal.span.start}:${literal.span.end}`;
-      if (!index.has(key)) index.set(key, literal);
-    }
-    stringIndexes.set(facts.strings, index);
+/** The strings assigned to each name. */
+const constantStrings = indexedOnce((strings) => {
+  const index = new Map<string, Strings>();
+  for (const literal of strings) {
+    if (literal.context.kind !== 'assignment') continue;
+    const list = index.get(literal.context.name);
+    if (list) list.push(literal);
+    else index.set(literal.context.name, [literal]);
   }
   return index;
-}
+});
+
+/** The string literals by span (the first at each). */
+const stringsBySpan = indexedOnce((strings) => {
+  const index = new Map<string, Strings[number]>();
+  for (const literal of strings) {
+    const key = `${literal.span.start}:${literal.span.end}`;
+    if (!index.has(key)) index.set(key, literal);
+  }
+  return index;
+});
 
 /**
  * Whether a URL built by interpolation starts with a gateway URL variable (`f"{url}/mcp"`, `` `${url}/mcp` ``): the
@@ -151,10 +153,12 @@ export default defineRule({
       '`node-fetch`, `ky`, `superagent`, `node:http(s)`; vendor clients constructed with a key from a literal or an ' +
       'environment variable (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …); a key ' +
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
-      'AWS SDKs and AWS endpoints (also with an interpolated region: `https://bedrock-agentcore.${region}.amazonaws.com`), ' +
-      'localhost and link-local addresses (the instance and task metadata services), ' +
-      'the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol runtimes, gateway tool code, Lambda handlers, tests. A URL held in a ' +
-      'constant (an UPPER_CASE name the file assigns one string) counts as that string. Five legitimate exceptions can be recorded on the line before the call (covering the ' +
+      'AWS SDKs and AWS endpoints (also with an interpolated region: ' +
+      '`https://bedrock-agentcore.${region}.amazonaws.com`), localhost and link-local addresses (the instance and ' +
+      'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
+      'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
+      'assigns one string) counts as that string. Five legitimate exceptions can be recorded on the line before the ' +
+      'call (covering the ' +
       'next statement, and everything inside it when it is a function, class, `with` or block): ' +
       '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
     messages: {

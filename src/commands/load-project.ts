@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { projectRules } from '../../rules/index.js';
 import type { CliIO } from '../cli.js';
 import { ConfigError, projectLintConfig } from '../config.js';
@@ -14,8 +13,7 @@ export function loadProjectForCommand(root: string, io: CliIO, command: string):
     maxFileSize = projectLintConfig(root, new Set(projectRules.map((r) => r.meta.id))).maxFileSize;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const where = error.range ? `:${error.range.start.line}:${error.range.start.column}` : '';
-    io.stderr(`agentcore-lint ${command}: ${path.relative(io.cwd, error.file) || error.file}${where}: ${error.message}\n`);
+    io.stderr(`agentcore-lint ${command}: ${error.describe(io.cwd)}\n`);
     return undefined;
   }
   const load = loadProject(root, maxFileSize);
