@@ -16,8 +16,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import Ajv, { _ } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 
 const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
@@ -25,6 +24,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemasDir = path.join(root, 'schemas');
 const outDir = path.join(root, 'dist', 'validators');
 const thisScript = fileURLToPath(import.meta.url);
+/** The formats' implementations, copied next to the validators that require them. */
+const formatsSource = path.join(root, 'src', 'schema', 'formats.cjs');
+const formatsOutput = path.join(outDir, 'formats.cjs');
 
 /** Output name → schema file and whether to derive the strict variant. Names match src/schema/validators.ts. */
 const VALIDATORS = [
@@ -39,11 +41,12 @@ const VALIDATORS = [
 
 function main() {
   fs.mkdirSync(outDir, { recursive: true });
+  fs.copyFileSync(formatsSource, formatsOutput);
   let built = 0;
   for (const spec of VALIDATORS) {
     const input = path.join(schemasDir, spec.schema);
     const output = path.join(outDir, `${spec.name}.cjs`);
-    if (isUpToDate(output, [input, thisScript])) continue;
+    if (isUpToDate(output, [input, thisScript, formatsSource])) continue;
     const schema = inlineUnionBranchRefs(JSON.parse(fs.readFileSync(input, 'utf8')));
     const compiled = spec.strict ? closeStripObjects(schema) : schema;
     fs.writeFileSync(output, exportRootSchema(compileStandalone(compiled)));
@@ -66,10 +69,12 @@ function compileStandalone(schema) {
     // verbose: errors carry their schema and parentSchema, which the humanizer reads for enum values,
     // allowed property names (did-you-mean) and anyOf/oneOf branch selection.
     verbose: true,
-    code: { source: true, esm: false },
+    // Standalone code requires the format functions from the file next to it instead of inlining them.
+    code: { source: true, esm: false, formats: _`require("./formats.cjs")` },
     logger: { log() {}, warn: failOnStrictWarning, error: failOnStrictWarning },
   });
-  addFormats(ajv);
+  const formats = createRequire(import.meta.url)(formatsSource);
+  for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, validate);
   // Annotation added by scripts/sync-schema.mjs: the CLI's own message per keyword. Not a validation keyword.
   ajv.addKeyword({ keyword: 'x-messages', schemaType: 'object' });
   // A zod artefact on `s3.uri`; the same node has `pattern: "^s3://.*"`, so accepting any string loses nothing.

@@ -24,7 +24,7 @@ await build({
   target: 'node20',
   // Packages that locate files next to themselves (WASM, grammars) or are loaded lazily with require() stay
   // external; small pure-JS ones (momoa, ignore, dotenv) are bundled, which spares a file read and a CJS scan each.
-  external: ['typescript', 'web-tree-sitter', '@cedar-policy/cedar-wasm', 'ajv', 'ajv-formats', 'yaml', 'fast-glob'],
+  external: ['typescript', 'web-tree-sitter', '@cedar-policy/cedar-wasm', 'ajv', 'yaml', 'fast-glob'],
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   // Bundled CommonJS code (dotenv) requires Node built-ins: give the ES module a real `require`.
