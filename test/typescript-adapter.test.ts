@@ -519,6 +519,41 @@ app.run();
     expect(withKey.named.providerName).toMatchObject({ kind: 'string', value: 'openai-key' });
   });
 
+  it('follows consts and class fields written once to what they hold; names untraced property reads', () => {
+    const src = `
+class C {
+  private readonly base = 'http://127.0.0.1:8080';
+  private cfg = { url: \`https://\${process.env.HOST}/x\`, port: 1 };
+  private twice = 'http://127.0.0.1:1';
+  private fromEnv: string | undefined;
+  constructor(settings: { GATEWAY_URL: string }) {
+    this.fromEnv = process.env.AGENTCORE_GATEWAY_X_URL;
+    this.named = settings.GATEWAY_URL;
+    this.cfg.port = 2;
+  }
+  private named: string;
+  set(u: string) { this.twice = u; }
+  go() {
+    const local = 'http://localhost/health';
+    let changing = 'http://localhost/a';
+    return [fetch(this.base), fetch(this.cfg.url), fetch(this.twice), fetch(this.fromEnv), fetch(this.named), fetch(local), fetch(changing)];
+  }
+}`;
+    const g = facts(src);
+    const arg = (nth: number) => call(g, 'fetch', nth).args[0];
+    expect(arg(0)).toMatchObject({ kind: 'string', value: 'http://127.0.0.1:8080' });
+    expect(arg(0).span).toEqual(call(g, 'fetch', 0).args[0].span);
+    expect(slice(src, arg(0).span)).toBe('this.base');
+    // A template literal: `other` at the template, where its string fact is.
+    expect(arg(1).kind).toBe('other');
+    expect(g.strings.find((s) => s.span.start === arg(1).span.start)?.value).toBe('https://{}/x');
+    expect(arg(2)).toMatchObject({ kind: 'member', name: 'twice' });
+    expect(arg(3)).toMatchObject({ kind: 'env', envRead: g.envReads.indexOf(env(g, 'AGENTCORE_GATEWAY_X_URL')) });
+    expect(arg(4)).toMatchObject({ kind: 'member', name: 'GATEWAY_URL' });
+    expect(arg(5)).toMatchObject({ kind: 'string', value: 'http://localhost/health' });
+    expect(arg(6)).toMatchObject({ kind: 'identifier', name: 'changing' });
+  });
+
   it('lists enclosing wrappers, also for functions passed by name, and exact spans', () => {
     expect(call(f, 'OpenAI', 0).enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);
     expect(call(f, 'client.chat.completions.create').enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);

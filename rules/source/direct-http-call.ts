@@ -120,6 +120,9 @@ export function directCalls(facts: SourceFacts): DirectCall[] {
         const read = facts.envReads[arg.envRead];
         if (read && isGatewayUrlEnvName(read.name)) continue; // the gateway itself
         out.push({ kind: 'http', call, url: undefined });
+      } else if ((arg?.kind === 'identifier' || arg?.kind === 'member') && isGatewayUrlEnvName(arg.name)) {
+        // `GATEWAY_URL` imported from a settings module, `config.AGENTCORE_GATEWAY_ENDPOINT`: named as the gateway.
+        continue;
       } else {
         out.push({ kind: 'http', call, url: undefined });
       }
@@ -157,9 +160,11 @@ export default defineRule({
       '`https://bedrock-agentcore.${region}.amazonaws.com`), localhost and link-local addresses (the instance and ' +
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
-      'assigns one string) counts as that string. Five legitimate exceptions can be recorded on the line before the ' +
-      'call (covering the ' +
-      'next statement, and everything inside it when it is a function, class, `with` or block): ' +
+      'assigns one string, a TS/JS `const`, or a class field set once: `this.url`, `this.config.url`) counts as that ' +
+      'string; a variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
+      '`settings.AGENTCORE_GATEWAY_TOOLS_URL`) is the gateway. Five legitimate exceptions can be recorded on the line ' +
+      'before the call (covering the next statement, and everything inside it when it is a function, class, `with` ' +
+      'or block): ' +
       '`# agentcore-lint: direct-call streaming|latency|vendor-sdk|a2a|aws-sdk` (`//` in TS/JS). An unknown reason is reported.',
     messages: {
       http:

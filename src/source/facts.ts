@@ -49,6 +49,8 @@ export type ValueFact =
   | { kind: 'env'; envRead: number; span: Span }
   /** A variable the adapter could not trace to a literal or an env read. */
   | { kind: 'identifier'; name: string; span: Span }
+  /** A property read the adapter could not trace (`config.GATEWAY_URL`, `settings.api_url`): the property's name. */
+  | { kind: 'member'; name: string; span: Span }
   | { kind: 'other'; span: Span };
 
 export interface CallFact {

@@ -1003,6 +1003,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       }
       return { kind: 'identifier', name: src(n), span: sp };
     }
+    if (n.type === 'attribute') {
+      const attribute = child(n, 'attribute');
+      if (attribute) return { kind: 'member', name: src(attribute), span: sp };
+    }
     return { kind: 'other', span: sp };
   }
 

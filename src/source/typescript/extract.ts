@@ -138,6 +138,8 @@ class Extractor {
   private readonly wrappers = new Map<TS.Node, string[]>();
   /** Per class: its fields' values (`client = axios.create()`, or the first `this.client = ...`). */
   private readonly classFields = new Map<TS.Node, Map<string, TS.Expression>>();
+  /** Per class: how often each field (`url`) and field property (`config.url`) is written, initialisers included. */
+  private readonly fieldWrites = new Map<TS.Node, Map<string, number>>();
   /** Per node: the nearest strict ancestor that declares names (so resolution skips non-scope ancestors). */
   private readonly scopeAbove = new Map<TS.Node, TS.Node | undefined>();
   /** Per node: its statement, and the wrappers around it (innermost first); computed top-down, once. */
@@ -379,15 +381,21 @@ class Extractor {
       this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'function', constant: true, fn: node });
     } else if (ts.isPropertyDeclaration(node) && node.initializer && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent))) {
       const name = this.propertyNameText(node.name);
-      if (name !== undefined) this.addField(node.parent, name, node.initializer, true);
-    } else if (
-      ts.isBinaryExpression(node) &&
-      node.operatorToken.kind === this.K.EqualsToken &&
-      ts.isPropertyAccessExpression(node.left) &&
-      node.left.expression.kind === this.K.ThisKeyword
-    ) {
-      const cls = this.classOfThis(node.left.expression);
-      if (cls) this.addField(cls, node.left.name.text, node.right, false);
+      if (name !== undefined) {
+        this.addField(node.parent, name, node.initializer, true);
+        this.countFieldWrite(node.parent, name);
+      }
+    } else if (ts.isBinaryExpression(node) && this.isAssignmentOperator(node.operatorToken.kind) && ts.isPropertyAccessExpression(node.left)) {
+      const left = node.left;
+      const owner = this.unwrap(left.expression);
+      if (owner.kind === this.K.ThisKeyword) {
+        const cls = this.classOfThis(owner);
+        if (cls && node.operatorToken.kind === this.K.EqualsToken) this.addField(cls, left.name.text, node.right, false);
+        if (cls) this.countFieldWrite(cls, left.name.text);
+      } else if (ts.isPropertyAccessExpression(owner) && this.unwrap(owner.expression).kind === this.K.ThisKeyword) {
+        const cls = this.classOfThis(this.unwrap(owner.expression));
+        if (cls) this.countFieldWrite(cls, `${owner.name.text}.${left.name.text}`);
+      }
     }
     if (ts.isClassDeclaration(node) && node.name) {
       this.addBinding(node.parent, node.name, { name: node.name.text, kind: 'class', constant: true });
@@ -402,6 +410,44 @@ class Extractor {
     let fields = this.classFields.get(cls);
     if (!fields) this.classFields.set(cls, (fields = new Map()));
     if (declared || !fields.has(name)) fields.set(name, value);
+  }
+
+  private countFieldWrite(cls: TS.Node, key: string): void {
+    let writes = this.fieldWrites.get(cls);
+    if (!writes) this.fieldWrites.set(cls, (writes = new Map()));
+    writes.set(key, (writes.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * The one value a class gives a field, for `this.url` (`url = "…"`, or a single `this.url = …`) and
+   * `this.config.url` (`this.config = { url: "…" }`, with no other write to `this.config` or `this.config.url`).
+   * A field written twice, or from outside the class's `this`, has no one value.
+   */
+  private fieldValue(e: TS.PropertyAccessExpression): TS.Expression | undefined {
+    const ts = this.ts;
+    const owner = this.unwrap(e.expression);
+    if (owner.kind === this.K.ThisKeyword) return this.singleWrite(owner, e.name.text);
+    if (!ts.isPropertyAccessExpression(owner)) return undefined;
+    const self = this.unwrap(owner.expression);
+    if (self.kind !== this.K.ThisKeyword) return undefined;
+    const holder = this.singleWrite(self, owner.name.text);
+    const cls = this.classOfThis(self);
+    if (!holder || !cls || this.fieldWrites.get(cls)?.has(`${owner.name.text}.${e.name.text}`)) return undefined;
+    const object = this.unwrap(holder);
+    if (!ts.isObjectLiteralExpression(object)) return undefined;
+    let value: TS.Expression | undefined;
+    for (const property of object.properties) {
+      if (ts.isSpreadAssignment(property)) value = undefined; // a later spread may replace it
+      else if (ts.isPropertyAssignment(property) && this.propertyNameText(property.name) === e.name.text) value = property.initializer;
+      else if (ts.isShorthandPropertyAssignment(property) && property.name.text === e.name.text) value = property.name;
+    }
+    return value;
+  }
+
+  private singleWrite(self: TS.Expression, name: string): TS.Expression | undefined {
+    const cls = this.classOfThis(self);
+    if (!cls || this.fieldWrites.get(cls)?.get(name) !== 1) return undefined;
+    return this.classFields.get(cls)?.get(name);
   }
 
   /** The class a `this` refers to: the nearest class, unless a non-arrow function intervenes. */
@@ -1025,7 +1071,7 @@ class Extractor {
     if (this.isStringLike(node)) {
       value = node.text;
     } else if (ts.isTemplateExpression(node)) {
-      value = node.head.text + node.templateSpans.map((span) => `{}${span.literal.text}`).join('');
+      value = this.templateText(node);
       interpolated = true;
     } else {
       return undefined;
@@ -1193,8 +1239,68 @@ class Extractor {
     if (this.isStringLike(e)) return { kind: 'string', value: e.text, span: this.span(e) };
     const read = this.envReadOf(arg);
     if (read !== undefined) return { kind: 'env', envRead: read, span };
-    if (ts.isIdentifier(e)) return { kind: 'identifier', name: e.text, span };
+    if (ts.isTemplateExpression(e)) {
+      const value = this.prefixedTemplate(e);
+      return value === undefined ? { kind: 'other', span } : { kind: 'string', value, span: this.span(e) };
+    }
+    const held = this.heldValue(e);
+    if (held !== e) {
+      if (this.isStringLike(held)) return { kind: 'string', value: held.text, span };
+      const heldRead = this.envReadOf(held);
+      if (heldRead !== undefined) return { kind: 'env', envRead: heldRead, span };
+      if (ts.isTemplateExpression(held)) {
+        const value = this.prefixedTemplate(held);
+        // Otherwise its string fact is found by the template's span.
+        return value === undefined ? { kind: 'other', span: this.span(held) } : { kind: 'string', value, span };
+      }
+    }
+    // Named by the last name it was followed to (`this.url = config.GATEWAY_URL`), or by its own.
+    const named = ts.isIdentifier(held) || ts.isPropertyAccessExpression(held) ? held : e;
+    if (ts.isIdentifier(named)) return { kind: 'identifier', name: named.text, span };
+    if (ts.isPropertyAccessExpression(named) && ts.isIdentifier(named.name)) return { kind: 'member', name: named.name.text, span };
     return { kind: 'other', span };
+  }
+
+  /**
+   * A template literal that starts with a constant (`${API_BASE}/agents`, with `const API_BASE =
+   * \`https://bedrock-agentcore.${region}.amazonaws.com\``): its text with the constant's in front, each other
+   * interpolation as `{}` (as string facts write them). Undefined when it does not start with one.
+   */
+  private prefixedTemplate(t: TS.TemplateExpression, depth = 0): string | undefined {
+    if (t.head.text !== '' || depth > 3) return undefined;
+    const [first, ...rest] = t.templateSpans;
+    const held = this.heldValue(this.unwrap(first.expression));
+    let prefix: string | undefined;
+    if (this.isStringLike(held)) prefix = held.text;
+    else if (this.ts.isTemplateExpression(held)) prefix = this.prefixedTemplate(held, depth + 1) ?? this.templateText(held);
+    if (prefix === undefined) return undefined;
+    return prefix + first.literal.text + rest.map((span) => `{}${span.literal.text}`).join('');
+  }
+
+  private templateText(t: TS.TemplateExpression): string {
+    return t.head.text + t.templateSpans.map((span) => `{}${span.literal.text}`).join('');
+  }
+
+  /**
+   * What a `const` or a single-write class field (`this.url`, `this.config.url`) holds, followed a few steps; the
+   * expression itself when it holds nothing known.
+   */
+  private heldValue(e: TS.Expression): TS.Expression {
+    const ts = this.ts;
+    let current = e;
+    for (let step = 0; step < 4; step++) {
+      let next: TS.Expression | undefined;
+      if (ts.isIdentifier(current)) {
+        const binding = this.resolve(current);
+        if (binding?.kind === 'variable' && binding.constant && binding.init) next = binding.init;
+      } else if (ts.isPropertyAccessExpression(current)) {
+        next = this.fieldValue(current);
+      }
+      if (!next) return current;
+      if (this.envReadOf(next) !== undefined) return next;
+      current = this.unwrap(next);
+    }
+    return current;
   }
 
   /** Properties of the first object-literal argument that has any (directly, or through a `const` bound to one). */
