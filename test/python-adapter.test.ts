@@ -424,6 +424,35 @@ def make(key):
     expect(call.named.organization).toEqual({ kind: 'env', envRead: index('OPENAI_ORG'), span: at(text, 'os.getenv("OPENAI_ORG")') });
     expect(call.named.project).toEqual({ kind: 'env', envRead: index('OPENAI_API_KEY'), span: at(text, 'api_key', 2) });
   });
+
+  it('follows self attributes set once; names other attribute reads', () => {
+    const text = `import os
+import requests
+
+class C:
+    HEALTH = "http://127.0.0.1/health"
+
+    def __init__(self):
+        self.base = "http://127.0.0.1:8080"
+        self.gw = os.environ.get("AGENTCORE_GATEWAY_X_URL")
+        self.twice = "http://127.0.0.1:1"
+        self.grown = "http://127.0.0.1:2"
+
+    def set(self, url):
+        self.twice = url
+        self.grown += "/x"
+
+    def go(self, settings):
+        return requests.get(self.HEALTH, self.base, self.gw, self.twice, self.grown, settings.GATEWAY_URL)
+`;
+    const facts = extract(text);
+    const args = callTo(facts, 'requests.get').args;
+    expect(args.map((a) => a.kind)).toEqual(['string', 'string', 'env', 'member', 'member', 'member']);
+    expect(args[0]).toEqual({ kind: 'string', value: 'http://127.0.0.1/health', span: at(text, 'self.HEALTH') });
+    expect(args[1]).toMatchObject({ value: 'http://127.0.0.1:8080' });
+    expect(args[2]).toMatchObject({ envRead: facts.envReads.indexOf(envRead(facts, 'AGENTCORE_GATEWAY_X_URL')) });
+    expect(args.slice(3).map((a) => (a as { name: string }).name)).toEqual(['twice', 'grown', 'GATEWAY_URL']);
+  });
 });
 
 describe('python adapter: environment reads', () => {

@@ -160,7 +160,7 @@ export default defineRule({
       '`https://bedrock-agentcore.${region}.amazonaws.com`), localhost and link-local addresses (the instance and ' +
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
-      'assigns one string, a TS/JS `const`, or a class field set once: `this.url`, `this.config.url`) counts as that ' +
+      'assigns one string, a TS/JS `const`, or a class field set once: `self.url`, `this.url`, `this.config.url`) counts as that ' +
       'string; a variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
       '`settings.AGENTCORE_GATEWAY_TOOLS_URL`) is the gateway. Five legitimate exceptions can be recorded on the line ' +
       'before the call (covering the next statement, and everything inside it when it is a function, class, `with` ' +

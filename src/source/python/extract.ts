@@ -428,6 +428,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         case 'augmented_assignment': {
           const left = child(node, 'left');
           if (left && left.type === 'identifier') augmented.add(left);
+          // `self.url += path` is a write of unknown value to the attribute.
+          if (left && left.type === 'attribute') bindTargets(scope, left, undefined, node.end);
           break;
         }
         case 'named_expression': {
@@ -609,6 +611,18 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       canonMemo.set(path[i].node, result);
     }
     return result;
+  }
+
+  /**
+   * The one binding a class gives `self.<name>`: a class attribute or a single `self.<name> = …` in its methods (an
+   * attribute written twice, or with `+=`, has no one value).
+   */
+  function selfAttributeValue(attribute: PyNode, name: string): Binding | undefined {
+    const object = child(attribute, 'object');
+    const cls = object && object.type === 'identifier' ? selfClass(object) : undefined;
+    if (!cls) return undefined;
+    const writes = [...(cls.attrs?.get(name) ?? []), ...(cls.bindings.get(name) ?? [])];
+    return writes.length === 1 && writes[0].kind === 'value' ? writes[0] : undefined;
   }
 
   function selfClass(identifier: PyNode): Scope | undefined {
@@ -1005,6 +1019,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     }
     if (n.type === 'attribute') {
       const attribute = child(n, 'attribute');
+      const held = attribute && selfAttributeValue(n, src(attribute));
+      if (held?.envRead !== undefined) return { kind: 'env', envRead: held.envRead, span: sp };
+      const value = held?.value && unparen(held.value);
+      if (value && (value.type === 'string' || value.type === 'concatenated_string')) return { kind: 'string', value: stringValue(value).value, span: sp };
       if (attribute) return { kind: 'member', name: src(attribute), span: sp };
     }
     return { kind: 'other', span: sp };
