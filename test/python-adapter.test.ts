@@ -453,6 +453,18 @@ class C:
     expect(args[2]).toMatchObject({ envRead: facts.envReads.indexOf(envRead(facts, 'AGENTCORE_GATEWAY_X_URL')) });
     expect(args.slice(3).map((a) => (a as { name: string }).name)).toEqual(['twice', 'grown', 'GATEWAY_URL']);
   });
+
+  it('puts the string a leading name holds in front of an f-string', () => {
+    const text = `import os, requests
+BASE = f"https://bedrock-agentcore.{os.environ['AWS_REGION']}.amazonaws.com"
+API = "https://api.example.com"
+def go(x, base):
+    url = f"{API}/v1/{x}"
+    return requests.get(f"{BASE}/runtimes/{x}", url, f"{base}/x", f"{API!r}", "{}")
+`;
+    const values = callTo(extract(text), 'requests.get').args.map((a) => (a as { value?: string }).value);
+    expect(values).toEqual(['https://bedrock-agentcore.{}.amazonaws.com/runtimes/{}', 'https://api.example.com/v1/{}', '{}/x', '{}', '{}']);
+  });
 });
 
 describe('python adapter: environment reads', () => {

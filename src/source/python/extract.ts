@@ -998,34 +998,51 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     const sp = span(node);
     const env = envOfValue(n);
     if (env !== undefined) return { kind: 'env', envRead: env, span: sp };
-    if (n.type === 'string' || n.type === 'concatenated_string') return { kind: 'string', value: stringValue(n).value, span: sp };
+    if (isStringNode(n)) return { kind: 'string', value: stringText(n), span: sp };
+    const held = heldBy(n);
+    if (held?.envRead !== undefined) return { kind: 'env', envRead: held.envRead, span: sp };
+    if (held?.string) return { kind: 'string', value: stringText(held.string), span: sp };
+    if (n.type === 'identifier') return { kind: 'identifier', name: src(n), span: sp };
+    const attribute = n.type === 'attribute' ? child(n, 'attribute') : undefined;
+    if (attribute) return { kind: 'member', name: src(attribute), span: sp };
+    return { kind: 'other', span: sp };
+  }
+
+  function isStringNode(n: PyNode): boolean {
+    return n.type === 'string' || n.type === 'concatenated_string';
+  }
+
+  /** What a name (where it is used) or a `self` attribute set once holds: an environment read, or a string literal. */
+  function heldBy(n: PyNode): { envRead?: number; string?: PyNode } | undefined {
+    let binding: Binding | undefined;
     if (n.type === 'identifier') {
       const found = lookup(src(n), n);
-      if (found) {
-        const set = reaching(found.list, n, found.local);
-        for (let i = set.length - 1; i >= 0; i--) {
-          const envRead = set[i].envRead;
-          if (envRead !== undefined) return { kind: 'env', envRead, span: sp };
-        }
-        const latest = set[set.length - 1];
-        if (latest && latest.kind === 'value' && latest.value) {
-          const value = unparen(latest.value);
-          if (value.type === 'string' || value.type === 'concatenated_string') {
-            return { kind: 'string', value: stringValue(value).value, span: sp };
-          }
-        }
-      }
-      return { kind: 'identifier', name: src(n), span: sp };
-    }
-    if (n.type === 'attribute') {
+      if (!found) return undefined;
+      const set = reaching(found.list, n, found.local);
+      for (let i = set.length - 1; i >= 0; i--) if (set[i].envRead !== undefined) return { envRead: set[i].envRead };
+      binding = set[set.length - 1];
+    } else if (n.type === 'attribute') {
       const attribute = child(n, 'attribute');
-      const held = attribute && selfAttributeValue(n, src(attribute));
-      if (held?.envRead !== undefined) return { kind: 'env', envRead: held.envRead, span: sp };
-      const value = held?.value && unparen(held.value);
-      if (value && (value.type === 'string' || value.type === 'concatenated_string')) return { kind: 'string', value: stringValue(value).value, span: sp };
-      if (attribute) return { kind: 'member', name: src(attribute), span: sp };
+      binding = attribute ? selfAttributeValue(n, src(attribute)) : undefined;
+      if (binding?.envRead !== undefined) return { envRead: binding.envRead };
     }
-    return { kind: 'other', span: sp };
+    const value = binding && binding.kind === 'value' && binding.value ? unparen(binding.value) : undefined;
+    return value && isStringNode(value) ? { string: value } : undefined;
+  }
+
+  /**
+   * A string's text; an f-string that starts with a name holding a string has that string in front
+   * (`f"{API_BASE}/agents"` with `API_BASE = f"https://bedrock-agentcore.{region}.amazonaws.com"`).
+   */
+  function stringText(node: PyNode, depth = 0): string {
+    const { value } = stringValue(node);
+    if (node.type !== 'string' || !value.startsWith('{}') || depth > 3) return value;
+    const first = node.children.find((c) => c.type === 'string_content' || c.type === 'interpolation');
+    // `{API!r}` and `{API:>20}` change the text.
+    const plain = first?.type === 'interpolation' && !first.children.some((c) => c.type === 'type_conversion' || c.type === 'format_specifier');
+    const expression = plain ? child(first, 'expression') : undefined;
+    const held = expression ? heldBy(unparen(expression)) : undefined;
+    return held?.string ? stringText(held.string, depth + 1) + value.slice(2) : value;
   }
 
   // ---- Pass 3: calls, strings, directives ------------------------------------------------------------------------
