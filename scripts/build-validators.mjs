@@ -69,9 +69,12 @@ function compileStandalone(schema) {
     // verbose: errors carry their schema and parentSchema, which the humanizer reads for enum values,
     // allowed property names (did-you-mean) and anyOf/oneOf branch selection.
     verbose: true,
+    // Lengths as zod counts them: UTF-16 code units (`string.length`: an emoji is 2), where ajv counts code points by
+    // default. Patterns keep ajv's `u` flag: the tag patterns use `\p{L}`, which zod compiles with it.
+    unicode: false,
     // Standalone code requires the format functions from the file next to it instead of inlining them.
     code: { source: true, esm: false, formats: _`require("./formats.cjs")` },
-    logger: { log() {}, warn: failOnStrictWarning, error: failOnStrictWarning },
+    logger: { log() {}, warn: failOnStrictWarning, error: failOnStrictWarning, ...ACCEPTED_DEPRECATIONS },
   });
   const formats = createRequire(import.meta.url)(formatsSource);
   for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, validate);
@@ -99,6 +102,11 @@ function checkRootSchemaExport(output, schema) {
     throw new Error(`build-validators: ${path.basename(output)} exports the wrong root schema`);
   }
 }
+
+/** ajv calls `unicode: false` deprecated, but it is still what makes minLength/maxLength count as zod does. */
+const ACCEPTED_DEPRECATIONS = {
+  warn: (...args) => (/^DEPRECATED: option unicode\b/.test(String(args[0])) ? undefined : failOnStrictWarning(...args)),
+};
 
 function failOnStrictWarning(...args) {
   throw new Error(`build-validators: ajv strict mode complained: ${args.join(' ')}`);
