@@ -93,8 +93,10 @@ function checkAuthorizer(
   jwt: JsonObject,
   report: ProjectRuleContext<MessageId>['report'],
 ): void {
-  const url = jwt.discoveryUrl;
-  if (typeof url === 'string') {
+  const written = jwt.discoveryUrl;
+  if (typeof written === 'string') {
+    // zod's url() hands the refinements the trimmed string when it parses as a URL (a pasted trailing space passes).
+    const url = URL.canParse(written.trim()) ? written.trim() : written;
     if (!url.startsWith('https://')) {
       report({ messageId: 'discoveryHttps', data: { owner, url }, path: [...path, 'discoveryUrl'] });
     }
