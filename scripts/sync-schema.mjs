@@ -89,7 +89,10 @@ function toJsonSchema(z, schema, target, version) {
     target: 'draft-07',
     io: 'input',
     reused: 'ref',
-    override: ({ zodSchema, jsonSchema }) => annotateCustomMessages(zodSchema, jsonSchema),
+    override: ({ zodSchema, jsonSchema }) => {
+      annotateCustomMessages(zodSchema, jsonSchema);
+      acceptTrimmedWhitespace(zodSchema, jsonSchema);
+    },
   });
   const { $schema, ...rest } = generated;
   return {
@@ -130,6 +133,24 @@ function annotateCustomMessages(zodSchema, jsonSchema) {
     } else if (keywords[def.check]) {
       addMessage(jsonSchema, keywords[def.check], message);
     }
+  }
+}
+
+/**
+ * `z.string().trim().regex(re)` checks the trimmed string, so `"model-id "` passes; JSON Schema cannot trim. Each
+ * anchored pattern of such a string is widened to allow the whitespace `trim()` removes (`\s`, the same set).
+ * Exact for patterns that match no whitespace at their ends themselves (the only one today: the evaluator model ID).
+ */
+function acceptTrimmedWhitespace(zodSchema, jsonSchema) {
+  const checks = zodSchema?._zod?.def?.checks ?? [];
+  const trims = checks.some((check) => {
+    const def = check._zod?.def;
+    return def?.check === 'overwrite' && typeof def.tx === 'function' && def.tx(' \t x \n') === 'x';
+  });
+  if (!trims) return;
+  for (const node of [jsonSchema, ...(jsonSchema.allOf ?? [])]) {
+    const m = typeof node.pattern === 'string' ? /^\^(.*)\$$/s.exec(node.pattern) : null;
+    if (m) node.pattern = `^\\s*(?:${m[1]})\\s*$`;
   }
 }
 
