@@ -12,7 +12,8 @@ export default defineRule({
     rationale:
       'The AgentCore CLI reads its files with `JSON.parse`: a comment, a trailing comma, a byte order mark or a ' +
       'truncated file stops `agentcore validate`, `dev` and `deploy`. Duplicate keys parse, but only the last ' +
-      'value survives, so the first is silently lost. agentcore-lint reports the problem at its position and, ' +
+      'value survives, so the first is silently lost: a warning, since the CLI accepts the file. agentcore-lint ' +
+      'reports each problem at its position and, ' +
       'where the rest of the file can still be read, keeps linting it.',
     messages: { problem: '{{message}}' },
     officialParity: true,
@@ -29,7 +30,9 @@ export default defineRule({
         const fix = removable
           ? { file: doc.file, edits: [{ start: lines.offset(problem.range.start), end: lines.offset(problem.range.end), text: '' }] }
           : undefined;
-        report({ messageId: 'problem', data: { message: problem.message }, doc, range: problem.range, fix });
+        // The CLI accepts duplicate keys (the last one wins): worth a warning, not an error it does not raise.
+        const severity = problem.kind === 'duplicate-key' ? 'warning' : undefined;
+        report({ messageId: 'problem', data: { message: problem.message }, doc, range: problem.range, fix, severity });
       }
     }
   },
