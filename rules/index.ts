@@ -50,6 +50,7 @@ import memoryIndexedKeys from './config/memory-indexed-keys.js';
 import tags from './config/tags.js';
 import onlineEvalConfig from './config/online-eval-config.js';
 import abTestVariants from './config/ab-test-variants.js';
+import paymentConnectors from './config/payment-connectors.js';
 import evaluatorConfig from './config/evaluator-config.js';
 import knowledgeBaseDataSources from './config/knowledge-base-data-sources.js';
 import policySyntax from './policy/policy-syntax.js';
@@ -116,6 +117,7 @@ export const projectRules: ProjectRule[] = [
   runtimeLifecycle,
   runtimeRequestHeaders,
   crossReferences,
+  paymentConnectors,
   memoryStrategies,
   memoryIndexedKeys,
   tags,

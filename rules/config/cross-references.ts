@@ -1,27 +1,13 @@
 import { defineRule } from '../../src/rule.js';
 import { asString, hasOwn, isObject, objectsOf, asArray, type JsonObject } from '../../src/util/json-value.js';
 import { suggestion } from '../../src/util/did-you-mean.js';
-import { entries, gatewayTargets } from '../../src/util/spec.js';
+import { byName, entries, gatewayTargets } from '../../src/util/spec.js';
 import { shownName } from '../../src/util/refinements.js';
 
 const BUILTIN_EVALUATOR_PREFIX = 'Builtin.';
 const ARN_PREFIX = 'arn:';
 /** Real Bedrock knowledge base ids; project KB names start with a letter and cannot look like this by accident. */
 const REAL_KB_ID_PATTERN = /^[A-Z0-9]{10}$/;
-
-/**
- * The entries of a top-level named array by name, or undefined when the array cannot be trusted to list every
- * name (it is not an array, or an entry is not an object with a string name): then the schema rule reports the
- * shape and "unknown X" would only be a follow-on error.
- */
-function byName(spec: JsonObject, key: string): Map<string, JsonObject> | undefined {
-  const value = spec[key];
-  if (value === undefined) return new Map();
-  if (!Array.isArray(value)) return undefined;
-  const found = entries(spec, key);
-  if (found.length !== value.length || found.some((e) => e.name === undefined)) return undefined;
-  return new Map(found.map((e) => [e.name!, e.node]));
-}
 
 /** The string `field` of every element, or undefined when some element has none (see byName). */
 function fieldOfAll(value: unknown, read: (element: JsonObject) => unknown): string[] | undefined {

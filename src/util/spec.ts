@@ -26,6 +26,20 @@ export function entries(spec: JsonObject | undefined, key: string): Array<Locate
   return objectsOf(spec[key]).map(([i, node]) => ({ node, path: [key, i], name: asString(node.name) }));
 }
 
+/**
+ * The entries of a top-level named array by name, or undefined when the array cannot be trusted to list every
+ * name (it is not an array, or an entry is not an object with a string name): then the schema rule reports the
+ * shape and "unknown X" would only be a follow-on error.
+ */
+export function byName(spec: JsonObject, key: string): Map<string, JsonObject> | undefined {
+  const value = spec[key];
+  if (value === undefined) return new Map();
+  if (!Array.isArray(value)) return undefined;
+  const found = entries(spec, key);
+  if (found.length !== value.length || found.some((e) => e.name === undefined)) return undefined;
+  return new Map(found.map((e) => [e.name!, e.node]));
+}
+
 export function gateways(spec: JsonObject | undefined): GatewayRef[] {
   return entries(spec, 'agentCoreGateways');
 }
