@@ -74,7 +74,7 @@ function compileStandalone(schema) {
     unicode: false,
     // Standalone code requires the format functions from the file next to it instead of inlining them.
     code: { source: true, esm: false, formats: _`require("./formats.cjs")` },
-    logger: { log() {}, warn: failOnStrictWarning, error: failOnStrictWarning, ...ACCEPTED_DEPRECATIONS },
+    logger: { log() {}, warn: failOnWarningButUnicodeDeprecation, error: failOnStrictWarning },
   });
   const formats = createRequire(import.meta.url)(formatsSource);
   for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, validate);
@@ -104,9 +104,9 @@ function checkRootSchemaExport(output, schema) {
 }
 
 /** ajv calls `unicode: false` deprecated, but it is still what makes minLength/maxLength count as zod does. */
-const ACCEPTED_DEPRECATIONS = {
-  warn: (...args) => (/^DEPRECATED: option unicode\b/.test(String(args[0])) ? undefined : failOnStrictWarning(...args)),
-};
+function failOnWarningButUnicodeDeprecation(...args) {
+  if (!/^DEPRECATED: option unicode\b/.test(String(args[0]))) failOnStrictWarning(...args);
+}
 
 function failOnStrictWarning(...args) {
   throw new Error(`build-validators: ajv strict mode complained: ${args.join(' ')}`);

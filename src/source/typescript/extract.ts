@@ -1268,13 +1268,12 @@ class Extractor {
    */
   private prefixedTemplate(t: TS.TemplateExpression, depth = 0): string | undefined {
     if (t.head.text !== '' || depth > 3) return undefined;
-    const [first, ...rest] = t.templateSpans;
-    const held = this.heldValue(this.unwrap(first.expression));
+    const held = this.heldValue(this.unwrap(t.templateSpans[0].expression));
     let prefix: string | undefined;
     if (this.isStringLike(held)) prefix = held.text;
     else if (this.ts.isTemplateExpression(held)) prefix = this.prefixedTemplate(held, depth + 1) ?? this.templateText(held);
-    if (prefix === undefined) return undefined;
-    return prefix + first.literal.text + rest.map((span) => `{}${span.literal.text}`).join('');
+    // The template's text starts with the `{}` the prefix replaces.
+    return prefix === undefined ? undefined : prefix + this.templateText(t).slice(2);
   }
 
   private templateText(t: TS.TemplateExpression): string {
