@@ -51,6 +51,7 @@ import tags from './config/tags.js';
 import onlineEvalConfig from './config/online-eval-config.js';
 import abTestVariants from './config/ab-test-variants.js';
 import paymentConnectors from './config/payment-connectors.js';
+import paymentCredentialLocalValues from './config/payment-credential-local-values.js';
 import evaluatorConfig from './config/evaluator-config.js';
 import knowledgeBaseDataSources from './config/knowledge-base-data-sources.js';
 import policySyntax from './policy/policy-syntax.js';
@@ -118,6 +119,7 @@ export const projectRules: ProjectRule[] = [
   runtimeRequestHeaders,
   crossReferences,
   paymentConnectors,
+  paymentCredentialLocalValues,
   memoryStrategies,
   memoryIndexedKeys,
   tags,

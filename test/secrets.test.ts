@@ -16,6 +16,7 @@ import {
   gatewayUrlEnvVar,
   localCredentialEnvVars,
   memoryIdEnvVar,
+  paymentCredentialEnvVars,
 } from '../src/agentcore/env-names.js';
 
 /** Deterministic pseudo-random token characters (no ordered runs, plenty of variety). */
@@ -181,6 +182,18 @@ describe('env-names', () => {
       'CREDENTIAL_GITHUB_OAUTH_NAME',
       'AGENTCORE_CREDENTIAL_GITHUB_OAUTH_CLIENT_ID',
       'AGENTCORE_CREDENTIAL_GITHUB_OAUTH_CLIENT_SECRET',
+    ]);
+    // computePaymentCredentialEnvVarNames / computeStripePrivyCredentialEnvVarNames in the CLI 0.30.0 bundle.
+    expect(paymentCredentialEnvVars('cdp-wallet', 'CoinbaseCDP')).toEqual([
+      'AGENTCORE_CREDENTIAL_CDP_WALLET_API_KEY_ID',
+      'AGENTCORE_CREDENTIAL_CDP_WALLET_API_KEY_SECRET',
+      'AGENTCORE_CREDENTIAL_CDP_WALLET_WALLET_SECRET',
+    ]);
+    expect(paymentCredentialEnvVars('privy-wallet-2', 'StripePrivy')).toEqual([
+      'AGENTCORE_CREDENTIAL_PRIVY_WALLET_2_APP_ID',
+      'AGENTCORE_CREDENTIAL_PRIVY_WALLET_2_APP_SECRET',
+      'AGENTCORE_CREDENTIAL_PRIVY_WALLET_2_AUTHORIZATION_PRIVATE_KEY',
+      'AGENTCORE_CREDENTIAL_PRIVY_WALLET_2_AUTHORIZATION_ID',
     ]);
   });
 });

@@ -20,7 +20,8 @@ export default defineRule({
       'for OAuth; facts §3) and skips a provider whose value is missing, so the target or agent that needs it ' +
       'fails at run time. The file is machine-local and never committed, so this rule says nothing when it is ' +
       'absent (CI checkouts never have one). Only key names are read; values are never read into findings. ' +
-      'CLI-managed inbound credentials (`managed: true`) and payment credentials are not checked.',
+      'CLI-managed inbound credentials (`managed: true`) are not checked; payment credentials are ' +
+      '`payment-credential-local-values`\'s.',
     messages: {
       missing:
         'Credential "{{name}}" has no {{keys}} in agentcore/.env.local, so `agentcore deploy` skips its provider and whatever uses it fails at run time. Store the value with `agentcore add credential --name {{name}} …` (or add the key to .env.local), or remove the credential.',

@@ -63,6 +63,18 @@ export function localCredentialEnvVars(credentialName: string, authorizerType: s
   return [];
 }
 
+/**
+ * The `agentcore/.env.local` keys a payment connector's credential needs, by connector provider (default
+ * CoinbaseCDP): `computePaymentCredentialEnvVarNames` and `computeStripePrivyCredentialEnvVarNames` in the CLI.
+ */
+export function paymentCredentialEnvVars(credentialName: string, provider: string): string[] {
+  const base = `AGENTCORE_CREDENTIAL_${localCredentialStem(credentialName)}`;
+  if (provider === 'StripePrivy') {
+    return [`${base}_APP_ID`, `${base}_APP_SECRET`, `${base}_AUTHORIZATION_PRIVATE_KEY`, `${base}_AUTHORIZATION_ID`];
+  }
+  return [`${base}_API_KEY_ID`, `${base}_API_KEY_SECRET`, `${base}_WALLET_SECRET`];
+}
+
 /** Every variable name derived from a credential: the runtime's `CREDENTIAL_<N>_NAME` and the `.env.local` keys. */
 export function credentialEnvVars(credentialName: string, authorizerType: string | undefined): string[] {
   return [credentialNameEnvVar(credentialName), ...localCredentialEnvVars(credentialName, authorizerType)];
