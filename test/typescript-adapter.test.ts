@@ -554,6 +554,31 @@ class C {
     expect(arg(6)).toMatchObject({ kind: 'identifier', name: 'changing' });
   });
 
+  it('reads the parts of a URL object whose input is known text or an environment read', () => {
+    const src = `
+const PROXY = \`http://127.0.0.1:\${process.env.PORT}/v1/chat\`;
+function go(path: string) {
+  const proxy = new URL(PROXY);
+  const api = new URL('https://user@api.example.com:8443/v2');
+  const gateway = new URL(process.env.AGENTCORE_GATEWAY_X_URL!);
+  const relative = new URL(path, 'https://base.example.com');
+  return [fetch(proxy.hostname), fetch(api.host), fetch(api.origin), fetch(api.href), fetch(\`\${proxy.origin}/health\`),
+    fetch(gateway.origin), fetch(relative.hostname), fetch(api.pathname)];
+}`;
+    const g = facts(src);
+    const arg = (nth: number) => call(g, 'fetch', nth).args[0];
+    expect(arg(0)).toMatchObject({ kind: 'string', value: '127.0.0.1' });
+    expect(slice(src, arg(0).span)).toBe('proxy.hostname');
+    expect(arg(1)).toMatchObject({ kind: 'string', value: 'api.example.com:8443' });
+    expect(arg(2)).toMatchObject({ kind: 'string', value: 'https://api.example.com:8443' });
+    expect(arg(3)).toMatchObject({ kind: 'string', value: 'https://user@api.example.com:8443/v2' });
+    expect(arg(4)).toMatchObject({ kind: 'string', value: 'http://127.0.0.1:{}/health' });
+    expect(arg(5)).toMatchObject({ kind: 'env', envRead: g.envReads.indexOf(env(g, 'AGENTCORE_GATEWAY_X_URL')) });
+    // A relative input resolved against a base, and any other part: not followed.
+    expect(arg(6)).toMatchObject({ kind: 'member', name: 'hostname' });
+    expect(arg(7)).toMatchObject({ kind: 'member', name: 'pathname' });
+  });
+
   it('lists enclosing wrappers, also for functions passed by name, and exact spans', () => {
     expect(call(f, 'OpenAI', 0).enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);
     expect(call(f, 'client.chat.completions.create').enclosingDecorators).toEqual(['bedrock-agentcore/identity.withApiKey']);

@@ -19,12 +19,20 @@ import {
 export const DIRECT_CALL_REASONS = ['streaming', 'latency', 'vendor-sdk', 'a2a', 'aws-sdk'] as const;
 
 /** Named arguments that carry the URL when it is not the first positional one. */
-const URL_ARGS = ['url', 'base_url', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'origin', 'input'];
+const URL_ARGS = ['url', 'base_url', 'baseURL', 'baseUrl', 'prefixUrl', 'hostname', 'host', 'origin', 'input'];
 
+/**
+ * The first positional argument, or, when it is an options object, the option that names the destination
+ * (`http.request({ hostname: url.hostname, ... })`). Options in a later argument do not count: the second argument of
+ * `axios.post` is the request body, whose `url` or `host` says nothing about where the request goes.
+ */
 function urlArgument(call: CallFact): ValueFact | undefined {
-  if (call.args.length > 0) return call.args[0];
-  for (const name of URL_ARGS) if (call.named[name]) return call.named[name];
-  return undefined;
+  const first = call.args[0];
+  for (const name of URL_ARGS) {
+    const option = call.named[name];
+    if (option && (!first || (first.kind === 'other' && within(first.span, option.span)))) return option;
+  }
+  return first;
 }
 
 /**
@@ -161,7 +169,8 @@ export default defineRule({
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
       'assigns one string, a TS/JS `const`, or a class field set once: `self.url`, `this.url`, `this.config.url`) counts as that ' +
-      'string; a variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
+      'string, and the `hostname`, `host`, `origin` or `href` of a TS/JS `new URL(...)` of one as that part of it (also ' +
+      'as the `hostname` of Node\'s request options: `http.request({ hostname: url.hostname, ... })`); a variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
       '`settings.AGENTCORE_GATEWAY_TOOLS_URL`) is the gateway. Five legitimate exceptions can be recorded on the line ' +
       'before the call (covering the next statement, and everything inside it when it is a function, class, `with` ' +
       'or block): ' +

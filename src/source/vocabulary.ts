@@ -179,6 +179,21 @@ export function hostOf(url: string): string | undefined {
   return m ? m[1].toLowerCase() : undefined;
 }
 
+/** The URL parts a WHATWG `URL` object has that name where a request goes. */
+export type UrlPart = 'href' | 'origin' | 'host' | 'hostname';
+
+/**
+ * A part of an absolute URL's text (which may hold `{}` for interpolations), as `new URL(text)[part]` would give
+ * it; undefined when the text does not start with a scheme and `//`.
+ */
+export function urlPart(url: string, part: UrlPart): string | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#\s]*@)?((\[[^\]]+\]|[^/:?#\s]*)(?::[^/?#\s]*)?)/i.exec(url.trim());
+  if (!m) return undefined;
+  if (part === 'href') return url.trim();
+  if (part === 'origin') return m[1] + m[2];
+  return part === 'host' ? m[2] : m[3];
+}
+
 export type Destination = 'local' | 'aws' | 'remote' | 'unknown';
 
 /** Where a URL literal points: localhost, an AWS service endpoint, elsewhere, or unknown (built at run time). */

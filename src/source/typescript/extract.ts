@@ -28,6 +28,10 @@ import type {
   ValueFact,
 } from '../facts.js';
 import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
+import { urlPart, type UrlPart } from '../vocabulary.js';
+
+/** The properties of a WHATWG `URL` object that name where a request goes. */
+const URL_PARTS: ReadonlySet<string> = new Set<UrlPart>(['href', 'origin', 'host', 'hostname']);
 
 type Ts = typeof TS;
 
@@ -1254,6 +1258,9 @@ class Extractor {
         return value === undefined ? { kind: 'other', span: this.span(held) } : { kind: 'string', value, span };
       }
     }
+    const part = this.urlObjectPart(held);
+    if (part?.envRead !== undefined) return { kind: 'env', envRead: part.envRead, span };
+    if (part?.text !== undefined) return { kind: 'string', value: part.text, span };
     // Named by the last name it was followed to (`this.url = config.GATEWAY_URL`), or by its own.
     const named = ts.isIdentifier(held) || ts.isPropertyAccessExpression(held) ? held : e;
     if (ts.isIdentifier(named)) return { kind: 'identifier', name: named.text, span };
@@ -1272,8 +1279,31 @@ class Extractor {
     let prefix: string | undefined;
     if (this.isStringLike(held)) prefix = held.text;
     else if (this.ts.isTemplateExpression(held)) prefix = this.prefixedTemplate(held, depth + 1) ?? this.templateText(held);
+    else prefix = this.urlObjectPart(held)?.text; // `${url.origin}/health`
     // The template's text starts with the `{}` the prefix replaces.
     return prefix === undefined ? undefined : prefix + this.templateText(t).slice(2);
+  }
+
+  /**
+   * `url.hostname` (or `host`, `origin`, `href`) of a `const url = new URL(input)`: that part of the input's text
+   * when it is known (`new URL(PROXY_URL)`), or the environment read the input is (the part of a gateway URL
+   * still names the gateway). Undefined otherwise (a relative or unknown input, any other property).
+   */
+  private urlObjectPart(e: TS.Expression): { text?: string; envRead?: number } | undefined {
+    const ts = this.ts;
+    if (!ts.isPropertyAccessExpression(e) || !URL_PARTS.has(e.name.text)) return undefined;
+    const object = this.heldValue(this.unwrap(e.expression));
+    if (!ts.isNewExpression(object) || !ts.isIdentifier(object.expression) || object.expression.text !== 'URL') return undefined;
+    const argument = object.arguments?.[0];
+    if (!argument) return undefined;
+    const input = this.heldValue(this.unwrap(argument));
+    const envRead = this.envReadOf(argument) ?? this.envReadOf(input);
+    if (envRead !== undefined) return { envRead };
+    let text: string | undefined;
+    if (this.isStringLike(input)) text = input.text;
+    else if (ts.isTemplateExpression(input)) text = this.prefixedTemplate(input) ?? this.templateText(input);
+    const part = text === undefined ? undefined : urlPart(text, e.name.text as UrlPart);
+    return part === undefined ? undefined : { text: part };
   }
 
   private templateText(t: TS.TemplateExpression): string {
