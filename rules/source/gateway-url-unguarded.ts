@@ -85,8 +85,9 @@ export default defineRule({
       'transport constructor, `URL(...)`, an HTTP call, string building or a call argument. Handled: an earlier ' +
       '`if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default. ' +
       '`os.environ["…"]` and `process.env.X!` count as unguarded; an empty-string default (`?? ""`, `or ""`, ' +
-      '`os.environ.get(X, "")`) counts as unguarded unless a truthiness test covers the use (an empty string is ' +
-      'falsy). A value only returned, or not used, is not reported: the caller decides.',
+      '`os.environ.get(X, "")`) counts as unguarded unless a truthiness test or a comparison with `""` covers the use ' +
+      '(an empty string is falsy); `is None`, `=== undefined`, `== null`, `typeof` and `isinstance` tests do not, as ' +
+      'the value is never None. A value only returned, or not used, is not reported: the caller decides.',
     messages: {
       unguarded:
         '{{name}} (read on line {{line}}) reaches {{use}} without a check that it is set; before the gateway is deployed ' +

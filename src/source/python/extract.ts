@@ -1307,8 +1307,12 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return node !== undefined && unparen(node).type === 'none';
   }
 
-  /** `x`, `x is not None`, `x != None`, `bool(x)`, `len(x)`, `isinstance(x, …)`, `x.method(…)` for a matcher of `x`. */
-  function presenceAtom(node: PyNode, isSubject: (n: PyNode) => boolean): 'pos' | 'neg' | undefined {
+  /**
+   * `x`, `x is not None`, `x != None`, `bool(x)`, `len(x)`, `isinstance(x, …)`, `x.method(…)` for a matcher of `x`.
+   * With `emptyMatters` (a value that defaults to `""`), only the tests an empty string fails count (and `x != ""`
+   * does): `is None` says nothing about it, nor does `isinstance`.
+   */
+  function presenceAtom(node: PyNode, isSubject: (n: PyNode) => boolean, emptyMatters = false): 'pos' | 'neg' | undefined {
     // `(x := …)` stands for `x`
     const isX = (n: PyNode): boolean => {
       if (isSubject(n)) return true;
@@ -1324,7 +1328,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       const op = operatorText(node, text);
       const [a, b] = operands.map(unparen);
       const subjectSide = isX(a) ? b : isX(b) ? a : undefined;
-      if (!subjectSide || !isNone(subjectSide)) return undefined;
+      if (!subjectSide) return undefined;
+      // `x != ""` settles presence only for a value that is never None.
+      const settles = emptyMatters ? isEmptyString(subjectSide) : isNone(subjectSide);
+      if (!settles) return undefined;
       if (op === 'is not' || op === '!=') return 'pos';
       if (op === 'is' || op === '==') return 'neg';
       return undefined;
@@ -1332,7 +1339,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     if (node.type === 'call') {
       const fn = child(node, 'function');
       const { positional } = argumentParts(node);
-      if (fn && fn.type === 'identifier' && ['bool', 'len', 'isinstance'].includes(src(fn)) && positional[0] && isX(unparen(positional[0]))) return 'pos';
+      const presenceTests = emptyMatters ? ['bool', 'len'] : ['bool', 'len', 'isinstance'];
+      if (fn && fn.type === 'identifier' && presenceTests.includes(src(fn)) && positional[0] && isX(unparen(positional[0]))) return 'pos';
       if (fn && fn.type === 'attribute') {
         const object = child(fn, 'object');
         if (object && isX(unparen(object))) return 'pos';
@@ -1341,10 +1349,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return undefined;
   }
 
-  function variableSubject(name: string): Subject {
+  function variableSubject(name: string, emptyMatters: boolean): Subject {
     const isX = (n: PyNode): boolean => n.type === 'identifier' && src(n) === name;
     return {
-      atom: (node) => presenceAtom(node, isX),
+      atom: (node) => presenceAtom(node, isX, emptyMatters),
       assignedIn(block) {
         return kids(block).some((s) => {
           const a = kids(s)[0];
@@ -1357,13 +1365,13 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     };
   }
 
-  function envSubject(name: string | undefined, read: PyNode): Subject {
+  function envSubject(name: string | undefined, read: PyNode, emptyMatters: boolean): Subject {
     const isX = (n: PyNode): boolean => {
       const index = envIndex.get(n);
       if (index === undefined) return false;
       return name !== undefined ? envReads[index].name === name : n === read;
     };
-    return { atom: (node) => presenceAtom(node, isX) };
+    return { atom: (node) => presenceAtom(node, isX, emptyMatters) };
   }
 
   /** `os.getenv("LOCAL_DEV") == "1"` (or `os.environ.get`, `in (…)`, a bare truthy read, or a name bound to one). */
@@ -1454,6 +1462,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (p.type === 'argument_list') {
         const call = p.parent;
         const fn = call ? child(call, 'function') : undefined;
+        // `isinstance(url, str)` tests the value, as `bool(url)` does; neither hands it on.
+        if (fn && fn.type === 'identifier' && src(fn) === 'isinstance' && kids(p)[0] === c) return true;
         if (fn && fn.type === 'identifier' && src(fn) === 'bool') {
           c = p;
           p = p.parent;
@@ -1514,6 +1524,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return 'call-argument';
   }
 
+  /** `os.getenv(X, "")` and the like: a missing variable is an empty string, which `is None` does not catch. */
+  function defaultsToEmpty(readIndex: number): boolean {
+    return envReads[readIndex].unsafe === 'empty-default';
+  }
+
   function addUse(readIndex: number, use: PyNode, subject: Subject, minPos: number): void {
     const test = isTest(use);
     envReads[readIndex].uses.push({
@@ -1542,7 +1557,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (!found) continue;
       for (const b of reaching(found.list, identifier, found.local)) {
         if (b.envRead === undefined) continue;
-        addUse(b.envRead, identifier, variableSubject(b.name), b.effective);
+        addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead)), b.effective);
       }
     }
     // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods
@@ -1567,7 +1582,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         if (holder && holder.type === 'assignment' && outer.field === 'left') continue;
         const text0 = src(parent);
         const subject: Subject = {
-          atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0),
+          atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0, defaultsToEmpty(index)),
         };
         addUse(index, parent, subject, 0);
       }
@@ -1577,7 +1592,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       const read = envReads[index];
       if (read.boundTo !== undefined) continue;
       const { outer } = envWrapper(node);
-      addUse(index, outer, envSubject(read.name, node), 0);
+      addUse(index, outer, envSubject(read.name, node, defaultsToEmpty(index)), 0);
     }
     // LOCAL_DEV-only reads
     for (const [node, index] of envIndex) {

@@ -745,7 +745,7 @@ class Extractor {
       const binding = this.resolve(node);
       if (binding?.envRead === undefined) continue;
       const read = this.envReads[binding.envRead];
-      this.addUse(read, node, node, this.presenceAtom(binding, read.name));
+      this.addUse(read, node, node, this.presenceAtom(binding, read.name, read.unsafe === 'empty-default'));
     }
     // Only a file that reads LOCAL_DEV can have LOCAL_DEV branches.
     const localDev = this.envReads.some((read) => read.name === 'LOCAL_DEV') ? this.localDevAtom() : undefined;
@@ -755,7 +755,7 @@ class Extractor {
       read.localDevOnly = localDev !== undefined && this.holdsAt(node, localDev);
       // Unbound reads are used where they stand; bound ones through their variable's references (above).
       if (!this.readLinked[index] && read.boundTo === undefined && !this.ts.isBindingElement(node)) {
-        this.addUse(read, node, this.readValueNodes[index], this.presenceAtom(undefined, read.name));
+        this.addUse(read, node, this.readValueNodes[index], this.presenceAtom(undefined, read.name, read.unsafe === 'empty-default'));
       }
     }
     for (const read of this.envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
@@ -1006,8 +1006,12 @@ class Extractor {
     return undefined;
   }
 
-  /** Presence of a variable bound to an env read, or of the env var itself (by name). */
-  private presenceAtom(binding: Binding | undefined, envName: string | undefined): Atom {
+  /**
+   * Presence of a variable bound to an env read, or of the env var itself (by name). With `emptyMatters` (a value
+   * that defaults to `""`), only the tests an empty string fails count: `=== undefined`, `== null` and `typeof`
+   * say nothing about it.
+   */
+  private presenceAtom(binding: Binding | undefined, envName: string | undefined, emptyMatters: boolean): Atom {
     const ts = this.ts;
     const isSubject = (node: TS.Expression): boolean => {
       const e = this.unwrap(node);
@@ -1031,6 +1035,7 @@ class Extractor {
           return ts.isTypeOfExpression(u) && isSubject(u.expression);
         });
         if (typeOf) {
+          if (emptyMatters) return false;
           const other = this.unwrap(typeOf.other);
           if (!this.isStringLike(other)) return false;
           const saysDefined = other.text === 'undefined' ? typeOf.negated : !typeOf.negated;
@@ -1039,7 +1044,7 @@ class Extractor {
         const cmp = this.comparison(e, isSubject);
         if (!cmp) return false;
         const other = this.unwrap(cmp.other);
-        if (this.isNullish(other) || this.isEmptyString(other)) return cmp.negated === polarity;
+        if (this.isEmptyString(other) || (this.isNullish(other) && !emptyMatters)) return cmp.negated === polarity;
         // `x === 'https://...'` (a non-empty literal): equal means present.
         if ((this.isStringLike(other) && other.text !== '') || ts.isNumericLiteral(other)) return !cmp.negated && polarity;
         return false;
