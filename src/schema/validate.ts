@@ -19,7 +19,26 @@ export type SchemaKind = 'agentcore' | 'awsTargets' | 'deployedState';
 
 export function validateAgainstSchema(kind: SchemaKind, value: unknown): SchemaIssue[] {
   const validate = loadValidator(kind);
-  return humanizeErrors(errorsOf(validate, value), value, validate.rootSchema);
+  return humanizeErrors(errorsOf(validate, withoutProtoKeys(value)), value, validate.rootSchema);
+}
+
+/**
+ * The value without its `__proto__` keys, which zod passes over (`agentcore validate` accepts one anywhere, whatever
+ * it holds). The same value when it has none, as nearly always; otherwise a copy of the same shape, so that the
+ * errors' paths hold in the original.
+ */
+function withoutProtoKeys(value: unknown): unknown {
+  const stack = [value];
+  let found = false;
+  while (stack.length > 0 && !found) {
+    const current = stack.pop();
+    if (Array.isArray(current)) for (const element of current) stack.push(element);
+    else if (isPlainObject(current)) {
+      found = Object.prototype.hasOwnProperty.call(current, '__proto__');
+      for (const key in current) stack.push(current[key]);
+    }
+  }
+  return found ? JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === '__proto__' ? undefined : v))) : value;
 }
 
 export interface DroppedKey {
@@ -46,7 +65,8 @@ export interface DroppedKey {
  * Keys in loose objects that the CLI drops without a word. Keys the official schema already rejects are left
  * out: they are schema errors, reported once.
  */
-export function findDroppedKeys(kind: SchemaKind, value: unknown): DroppedKey[] {
+export function findDroppedKeys(kind: SchemaKind, original: unknown): DroppedKey[] {
+  const value = withoutProtoKeys(original);
   const strict = loadValidator(`${kind}Strict` as ValidatorName);
   const strictErrors = errorsOf(strict, value);
   if (strictErrors.length === 0) return [];
