@@ -257,7 +257,9 @@ npm run build                    # recompiles dist/validators/*.cjs from these f
 
 The script \`npm pack\`s the CLI into a temporary folder, points its \`require("zod")\` at our pinned \`zod\`
 devDependency, and loads the schema modules (they depend on nothing else). Review the diff and run the tests
-(\`npm test\`, including the fixture snapshots) before committing a new version.
+(\`npm test\`, including the fixture snapshots) before committing a new version. For harness.json, whose
+refinements \`harness-config\` reimplements, \`node scripts/harness-differential.mjs\` (after \`npm run build\`)
+compares the schema plus that rule with the CLI's own \`HarnessSpecSchema\` on generated files.
 `;
   fs.writeFileSync(path.join(schemasDir, 'SOURCE.md'), text);
   console.log('wrote schemas/SOURCE.md');
