@@ -182,7 +182,7 @@ export class GitInfo {
   }
 }
 
-/** A harness's config file, as `agentcore validate` or deploy reads it (see `harnessFileLocations`). */
+/** A harness's config file, as `agentcore validate` or deploy reads it (see `loadHarnessFiles`). */
 export interface HarnessFile {
   /** The harness's `name` in agentcore.json. */
   name: string;
@@ -230,12 +230,22 @@ function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined): Ha
     for (const folder of folders) {
       const relative = path.posix.join(folder, 'harness.json');
       const status = files.status(relative);
-      if (status.kind !== 'file' || found.has(status.absolute)) continue;
-      const doc = files.readJson(relative);
-      if (doc) found.set(status.absolute, { name, entryPath: ['harnesses', i], relative, doc });
+      if (status.kind !== 'file') continue;
+      // One file under two spellings (`app/bot` on a case-insensitive disk, a symbolic link) is linted once.
+      const key = realpathOr(status.absolute);
+      const doc = found.has(key) ? undefined : files.readJson(relative);
+      if (doc) found.set(key, { name, entryPath: ['harnesses', i], relative, doc });
     }
   }
   return [...found.values()];
+}
+
+function realpathOr(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
 }
 
 export interface AgentCoreProject {
