@@ -48,6 +48,7 @@ import crossReferences from './config/cross-references.js';
 import memoryStrategies from './config/memory-strategies.js';
 import memoryIndexedKeys from './config/memory-indexed-keys.js';
 import tags from './config/tags.js';
+import harnessConfig from './config/harness-config.js';
 import onlineEvalConfig from './config/online-eval-config.js';
 import abTestVariants from './config/ab-test-variants.js';
 import paymentConnectors from './config/payment-connectors.js';
@@ -123,6 +124,7 @@ export const projectRules: ProjectRule[] = [
   memoryStrategies,
   memoryIndexedKeys,
   tags,
+  harnessConfig,
   onlineEvalConfig,
   abTestVariants,
   evaluatorConfig,

@@ -36,6 +36,8 @@ const VALIDATORS = [
   { name: 'awsTargetsStrict', schema: 'aws-targets.v1.schema.json', strict: true },
   { name: 'deployedState', schema: 'deployed-state.v1.schema.json' },
   { name: 'deployedStateStrict', schema: 'deployed-state.v1.schema.json', strict: true },
+  { name: 'harness', schema: 'harness.v1.schema.json' },
+  { name: 'harnessStrict', schema: 'harness.v1.schema.json', strict: true },
   { name: 'lintConfig', schema: 'agentcore-lint-config.schema.json' },
 ];
 

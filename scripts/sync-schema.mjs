@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Regenerates schemas/{agentcore,aws-targets,deployed-state}.v1.schema.json from the official AgentCore CLI's
- * zod schemas, so our JSON Schemas are the CLI's own rules rather than a hand-written copy.
+ * Regenerates schemas/{agentcore,aws-targets,deployed-state,harness}.v1.schema.json from the official AgentCore
+ * CLI's zod schemas, so our JSON Schemas are the CLI's own rules rather than a hand-written copy.
  *
  *   npm run sync-schema                 # uses the pinned version below
  *   npm run sync-schema -- 0.31.0       # another version (then review the diff and the fixtures)
@@ -40,6 +40,12 @@ const TARGETS = [
     module: 'dist/schema/schemas/deployed-state.js',
     exportName: 'DeployedStateSchema',
     title: 'AgentCore deployed state (agentcore/.cli/deployed-state.json)',
+  },
+  {
+    out: 'harness.v1.schema.json',
+    module: 'dist/schema/schemas/primitives/harness.js',
+    exportName: 'HarnessSpecSchema',
+    title: 'AgentCore harness spec (app/<harness name>/harness.json)',
   },
 ];
 
@@ -89,9 +95,10 @@ function toJsonSchema(z, schema, target, version) {
     target: 'draft-07',
     io: 'input',
     reused: 'ref',
-    override: ({ zodSchema, jsonSchema }) => {
+    override: ({ zodSchema, jsonSchema, path }) => {
       annotateCustomMessages(zodSchema, jsonSchema);
       acceptTrimmedWhitespace(zodSchema, jsonSchema);
+      acceptPreprocessedDiscriminator(zodSchema, jsonSchema, path);
     },
   });
   const { $schema, ...rest } = generated;
@@ -154,6 +161,41 @@ function acceptTrimmedWhitespace(zodSchema, jsonSchema) {
   }
 }
 
+/**
+ * `z.preprocess(fn, z.discriminatedUnion(key, …))`: JSON Schema keeps only the union, but `fn` may fill in the
+ * discriminator first. The harness memory reference (`HarnessMemoryRefSchema`) maps a legacy object without
+ * `mode` to `{ mode: 'existing', …obj }`, so the CLI accepts `"memory": { "name": "m" }`. The branch whose
+ * discriminator value `fn` supplies gets that key made optional, which is exact as long as `fn` adds the key only
+ * when it is absent (checked here with probes). Any other preprocess stops the script: it needs a look by hand.
+ */
+function acceptPreprocessedDiscriminator(zodSchema, jsonSchema, at) {
+  const def = zodSchema?._zod?.def;
+  if (def?.type !== 'pipe' || def.in?._zod?.def?.type !== 'transform') return;
+  const where = `z.preprocess at ${JSON.stringify(at)}`;
+  const transform = (value) => def.in._zod.def.transform(value, { value, issues: [] });
+  const union = def.out?._zod?.def;
+  const key = union?.discriminator;
+  const branches = jsonSchema.oneOf ?? jsonSchema.anyOf;
+  if (union?.type !== 'union' || typeof key !== 'string' || !Array.isArray(branches) || branches.length !== union.options.length) {
+    throw new Error(`sync-schema: ${where} is not in front of a discriminated union; express it in JSON Schema by hand`);
+  }
+  const filled = transform({ other: 1 });
+  const value = filled?.[key];
+  const addsOnlyTheKey =
+    typeof value === 'string' && JSON.stringify(filled) === JSON.stringify({ [key]: value, other: 1 }) &&
+    JSON.stringify(transform({ [key]: 'x', other: 1 })) === JSON.stringify({ [key]: 'x', other: 1 }) &&
+    [null, 'text', 3, true].every((v) => transform(v) === v);
+  if (!addsOnlyTheKey) throw new Error(`sync-schema: ${where} does more than default "${key}"; express it in JSON Schema by hand`);
+  let matched = 0;
+  union.options.forEach((option, i) => {
+    const literal = option._zod.def.shape?.[key]?._zod?.def;
+    if (literal?.type !== 'literal' || !literal.values.includes(value)) return;
+    branches[i].required = (branches[i].required ?? []).filter((k) => k !== key);
+    matched++;
+  });
+  if (matched !== 1) throw new Error(`sync-schema: ${where}: no single branch has ${key} "${value}"`);
+}
+
 function customMessage(def) {
   if (typeof def?.error !== 'function') return undefined;
   try {
@@ -197,7 +239,10 @@ Why these options:
   \`x-messages\` annotation (\`{ "pattern": "Gateway name must be alphanumeric …" }\`) beside the keyword it
   belongs to. Validators ignore it; agentcore-lint quotes it in its findings, as \`agentcore validate\` does.
 - zod refinements (uniqueness, cross-references, per-target-type rules) cannot be expressed in JSON Schema and
-  are not in these files; agentcore-lint checks them in its own rules.
+  are not in these files; agentcore-lint checks them in its own rules (those of harness.json in \`harness-config\`).
+- \`z.preprocess\` has no JSON Schema form either. Its one use, the harness \`memory\` reference (an object
+  without \`mode\` is read as \`mode: "existing"\`), becomes an \`existing\` branch whose \`mode\` is optional;
+  the script checks that the preprocess does only that, and stops at any other.
 - zod "strip" objects (unknown keys silently dropped by the CLI) come out without \`additionalProperties\`;
   \`.strict()\` objects come out with \`additionalProperties: false\`. \`scripts/build-validators.mjs\` derives the
   "Strict" validators from this difference to find keys the CLI would silently drop.
@@ -212,7 +257,9 @@ npm run build                    # recompiles dist/validators/*.cjs from these f
 
 The script \`npm pack\`s the CLI into a temporary folder, points its \`require("zod")\` at our pinned \`zod\`
 devDependency, and loads the schema modules (they depend on nothing else). Review the diff and run the tests
-(\`npm test\`, including the fixture snapshots) before committing a new version.
+(\`npm test\`, including the fixture snapshots) before committing a new version. For harness.json, whose
+refinements \`harness-config\` reimplements, \`node scripts/harness-differential.mjs\` (after \`npm run build\`)
+compares the schema plus that rule with the CLI's own \`HarnessSpecSchema\` on generated files.
 `;
   fs.writeFileSync(path.join(schemasDir, 'SOURCE.md'), text);
   console.log('wrote schemas/SOURCE.md');

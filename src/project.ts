@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseJsonDocument, type JsonDocument } from './json/document.js';
-import { isObject, type JsonObject } from './util/json-value.js';
+import { parseJsonDocument, type JsonDocument, type JsonPath } from './json/document.js';
+import { asString, isObject, objectsOf, type JsonObject } from './util/json-value.js';
 import { isInside } from './util/paths.js';
 
 export const CONFIG_RELATIVE = path.join('agentcore', 'agentcore.json');
@@ -182,6 +182,72 @@ export class GitInfo {
   }
 }
 
+/** A harness's config file, as `agentcore validate` or deploy reads it (see `loadHarnessFiles`). */
+export interface HarnessFile {
+  /** The harness's `name` in agentcore.json. */
+  name: string;
+  /** Where the harness's entry is in agentcore.json (`['harnesses', i]`). */
+  entryPath: JsonPath;
+  /** Project-relative, with forward slashes: `app/<name>/harness.json`, or `<path>/harness.json`. */
+  relative: string;
+  /** Parsed with positions (value undefined when unparseable). */
+  doc: JsonDocument;
+}
+
+/** `HarnessNameSchema`: only such a name reaches the CLI's harness checks, and it is a safe folder name. */
+const HARNESS_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+
+/**
+ * The folder `agentcore validate` reads a harness from, `getHarnessConfigPath(name)`: from the name alone. Undefined
+ * for a name `HarnessNameSchema` rejects (the CLI stops at agentcore.json's schema before reading harnesses).
+ */
+export function harnessFolderByName(name: unknown): string | undefined {
+  return typeof name === 'string' && HARNESS_NAME.test(name) ? `app/${name}` : undefined;
+}
+
+/** A harness `path` as a comparable project-relative folder: forward slashes, no `./`, no trailing slash. */
+export function normalizeFolder(folder: string): string {
+  return path.posix.normalize(folder.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+}
+
+/**
+ * The harness.json files agentcore.json makes the CLI read, each once. `agentcore validate`, and the checks
+ * `agentcore deploy` runs before synthesis, read `app/<name>/harness.json` whatever the entry's `path` says
+ * (`getHarnessConfigPath(name)` in `@aws/agentcore` 0.30.0); CDK synth then builds the harness from
+ * `<path>/harness.json` (`agentcore/cdk/bin/cdk.ts`). `agentcore add harness` writes `path: "app/<name>"`, so
+ * normally both are one file; when they differ, both are linted. Missing files are `referenced-files-exist`'s.
+ */
+function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined): HarnessFile[] {
+  const found = new Map<string, HarnessFile>();
+  if (!spec) return [];
+  for (const [i, entry] of objectsOf(spec.harnesses)) {
+    const name = asString(entry.name);
+    const byName = harnessFolderByName(name);
+    if (name === undefined || byName === undefined) continue;
+    const folders = [byName];
+    const declared = asString(entry.path);
+    if (declared !== undefined && declared.trim() !== '') folders.push(normalizeFolder(declared));
+    for (const folder of folders) {
+      const relative = path.posix.join(folder, 'harness.json');
+      const status = files.status(relative);
+      if (status.kind !== 'file') continue;
+      // One file under two spellings (`app/bot` on a case-insensitive disk, a symbolic link) is linted once.
+      const key = realpathOr(status.absolute);
+      const doc = found.has(key) ? undefined : files.readJson(relative);
+      if (doc) found.set(key, { name, entryPath: ['harnesses', i], relative, doc });
+    }
+  }
+  return [...found.values()];
+}
+
+function realpathOr(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
 export interface AgentCoreProject {
   /** The folder holding `agentcore/agentcore.json`. */
   root: string;
@@ -193,6 +259,8 @@ export interface AgentCoreProject {
   awsTargets?: JsonDocument;
   /** agentcore/.cli/deployed-state.json; undefined when absent. */
   deployedState?: JsonDocument;
+  /** The harness.json files of agentcore.json's `harnesses[]` that exist (see `loadHarnessFiles`). */
+  harnesses: HarnessFile[];
   files: ProjectFiles;
   git: GitInfo;
   /**
@@ -230,14 +298,16 @@ export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, o
   const config = files.readJson(CONFIG_RELATIVE)!;
   const optionalJson = (relative: string): JsonDocument | undefined =>
     files.status(relative).kind === 'missing' ? undefined : files.readJson(relative);
+  const spec = isObject(config.value) ? config.value : undefined;
   return {
     ok: true,
     project: {
       root,
       config,
-      spec: isObject(config.value) ? config.value : undefined,
+      spec,
       awsTargets: optionalJson(AWS_TARGETS_RELATIVE),
       deployedState: optionalJson(DEPLOYED_STATE_RELATIVE),
+      harnesses: loadHarnessFiles(files, spec),
       files,
       git: new GitInfo(root),
     },

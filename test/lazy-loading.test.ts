@@ -33,11 +33,23 @@ function project(options: { statement: boolean }): string {
   return dir;
 }
 
+/** Adds a harness "Bot" (agentcore.json entry and app/Bot/harness.json) to a project. */
+function withHarness(dir: string): string {
+  const configFile = path.join(dir, 'agentcore', 'agentcore.json');
+  const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+  config.harnesses = [{ name: 'Bot', path: 'app/Bot' }];
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
+  fs.mkdirSync(path.join(dir, 'app', 'Bot'), { recursive: true });
+  const harness = { name: 'Bot', model: { provider: 'bedrock', modelId: 'global.anthropic.claude-sonnet-4-6' } };
+  fs.writeFileSync(path.join(dir, 'app', 'Bot', 'harness.json'), JSON.stringify(harness, null, 2) + '\n');
+  return dir;
+}
+
 /** Runs the CLI on `args` in `cwd` and returns which heavy modules it loaded (recorded by helpers/module-log.mjs). */
 function loadedModules(
   cwd: string,
   args: string[],
-): { typescript: boolean; treeSitter: boolean; cedar: boolean; validators: boolean; status: number | null } {
+): { typescript: boolean; treeSitter: boolean; cedar: boolean; validators: boolean; harnessValidators: boolean; status: number | null } {
   const log = path.join(tree(), 'modules.log');
   const run = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test', 'helpers', 'module-log.mjs'), path.join(ROOT, 'bin', 'agentcore-lint.js'), ...args], {
     cwd,
@@ -51,6 +63,7 @@ function loadedModules(
     treeSitter: /node_modules\/web-tree-sitter\//.test(modules),
     cedar: /node_modules\/@cedar-policy\/cedar-wasm\//.test(modules),
     validators: /dist\/validators\/agentcore(Strict)?\.cjs/.test(modules),
+    harnessValidators: /dist\/validators\/harness(Strict)?\.cjs/.test(modules),
     status: run.status,
   };
 }
@@ -58,7 +71,9 @@ function loadedModules(
 describe('each run loads only the parsers its files need', () => {
   it('a staged .py file: tree-sitter only', () => {
     const dir = project({ statement: false });
-    expect(loadedModules(dir, ['app/GwDemo/main.py'])).toEqual({ typescript: false, treeSitter: true, cedar: false, validators: false, status: 0 });
+    expect(loadedModules(dir, ['app/GwDemo/main.py'])).toEqual({
+      typescript: false, treeSitter: true, cedar: false, validators: false, harnessValidators: false, status: 0,
+    });
   });
 
   it('a staged .ts file: the TypeScript compiler only', () => {
@@ -90,6 +105,18 @@ describe('each run loads only the parsers its files need', () => {
   it('a staged .cedar file: Cedar only (not even the agentcore.json validators, whose findings would be dropped)', () => {
     const dir = project({ statement: false });
     expect(loadedModules(dir, ['policies/allow-pets.cedar'])).toMatchObject({ typescript: false, treeSitter: false, cedar: true, validators: false });
+  });
+
+  it("a staged harness.json: its own validators, not agentcore.json's", () => {
+    const dir = withHarness(project({ statement: false }));
+    expect(loadedModules(dir, ['app/Bot/harness.json'])).toMatchObject({
+      typescript: false, treeSitter: false, cedar: false, validators: false, harnessValidators: true, status: 0,
+    });
+  });
+
+  it("a staged agentcore.json: not the harness validators, whose findings would be dropped", () => {
+    const dir = withHarness(project({ statement: false }));
+    expect(loadedModules(dir, ['agentcore/agentcore.json'])).toMatchObject({ validators: true, harnessValidators: false });
   });
 
   it('the whole project: every parser', () => {

@@ -36,6 +36,8 @@ describe('.pre-commit-hooks.yaml', () => {
     ['agentcore/agentcore.json', true],
     ['services/a/agentcore/aws-targets.json', true],
     ['agentcore/.cli/deployed-state.json', true],
+    ['app/Bot/harness.json', true],
+    ['app/Bot/harness.json.bak', false],
     ['app/Agent/main.py', true],
     ['app/Agent/main.ts', true],
     ['app/Agent/index.mjs', true],

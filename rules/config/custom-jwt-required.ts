@@ -1,19 +1,9 @@
 import { defineRule } from '../../src/rule.js';
-import { isObject, type JsonObject } from '../../src/util/json-value.js';
+import { isObject } from '../../src/util/json-value.js';
+import { authorizerConfigState } from '../../src/agentcore/custom-jwt.js';
 import { entries } from '../../src/util/spec.js';
 import type { JsonPath } from '../../src/json/document.js';
 import { enumValue, locate, shownName } from '../../src/util/refinements.js';
-
-/**
- * The authorizer configuration as zod reads `x.authorizerConfiguration?.<key>`: 'missing' when that is
- * undefined, 'present' when set, null when `authorizerConfiguration` has the wrong type (schema finding).
- */
-function jwtConfig(node: JsonObject, key: string): 'missing' | 'present' | null {
-  const config = node.authorizerConfiguration;
-  if (config === undefined) return 'missing';
-  if (!isObject(config)) return null;
-  return config[key] === undefined ? 'missing' : 'present';
-}
 
 export default defineRule({
   meta: {
@@ -33,7 +23,8 @@ export default defineRule({
       'authorizer is not CUSTOM_JWT) and for payment managers (`authorizerConfiguration.customJWTAuthorizer`, ' +
       '`PaymentManagerSchema.superRefine` in `primitives/payment.js`). `agentcore validate` reports ' +
       '"customJwtAuthorizer configuration is required when authorizerType is CUSTOM_JWT". (A gateway with an ' +
-      'unused `authorizerConfiguration` is accepted by the CLI and silently ignored.)',
+      'unused `authorizerConfiguration` is accepted by the CLI and silently ignored. A harness\'s authorizer, in its ' +
+      'harness.json, is checked the same way by `harness-config`.)',
     messages: {
       gatewayMissing:
         'Gateway {{name}} has authorizerType CUSTOM_JWT but no authorizerConfiguration.customJwtAuthorizer: add {"customJwtAuthorizer": {"discoveryUrl": "https://…/.well-known/openid-configuration", "allowedClients": […]}} (or choose another authorizerType).',
@@ -55,14 +46,14 @@ export default defineRule({
 
     for (const gateway of entries(spec, 'agentCoreGateways')) {
       const type = enumValue(gateway.node.authorizerType, ['NONE', 'AWS_IAM', 'CUSTOM_JWT'] as const, 'NONE');
-      if (type === 'CUSTOM_JWT' && jwtConfig(gateway.node, 'customJwtAuthorizer') === 'missing') {
+      if (type === 'CUSTOM_JWT' && authorizerConfigState(gateway.node, 'customJwtAuthorizer') === 'missing') {
         report({ messageId: 'gatewayMissing', data: { name: shownName(gateway.name, gateway.path) }, ...where(gateway.path) });
       }
     }
     for (const runtime of entries(spec, 'runtimes')) {
       const type = enumValue(runtime.node.authorizerType, ['AWS_IAM', 'CUSTOM_JWT'] as const);
       if (type === null) continue;
-      const config = jwtConfig(runtime.node, 'customJwtAuthorizer');
+      const config = authorizerConfigState(runtime.node, 'customJwtAuthorizer');
       const name = shownName(runtime.name, runtime.path);
       if (type === 'CUSTOM_JWT' && config === 'missing') {
         report({ messageId: 'runtimeMissing', data: { name }, ...where(runtime.path) });
@@ -78,7 +69,7 @@ export default defineRule({
     }
     for (const payment of entries(spec, 'payments')) {
       const type = enumValue(payment.node.authorizerType, ['AWS_IAM', 'CUSTOM_JWT'] as const, 'AWS_IAM');
-      if (type === 'CUSTOM_JWT' && jwtConfig(payment.node, 'customJWTAuthorizer') === 'missing') {
+      if (type === 'CUSTOM_JWT' && authorizerConfigState(payment.node, 'customJWTAuthorizer') === 'missing') {
         report({ messageId: 'paymentMissing', data: { name: shownName(payment.name, payment.path) }, ...where(payment.path) });
       }
     }

@@ -8,7 +8,7 @@ export default defineRule({
     code: 'AC000',
     category: 'config',
     defaultSeverity: 'error',
-    description: 'agentcore.json, aws-targets.json and deployed-state.json must be strict JSON.',
+    description: 'agentcore.json, aws-targets.json, deployed-state.json and each harness.json must be strict JSON.',
     rationale:
       'The AgentCore CLI reads its files with `JSON.parse`: a comment, a trailing comma, a byte order mark or a ' +
       'truncated file stops `agentcore validate`, `dev` and `deploy`. Duplicate keys parse, but only the last ' +
@@ -20,7 +20,12 @@ export default defineRule({
     requiresProject: true,
   },
   check({ project, report }) {
-    const docs: Array<JsonDocument | undefined> = [project.config, project.awsTargets, project.deployedState];
+    const docs: Array<JsonDocument | undefined> = [
+      project.config,
+      project.awsTargets,
+      project.deployedState,
+      ...project.harnesses.map((harness) => harness.doc),
+    ];
     for (const doc of docs) {
       if (!doc) continue;
       const lines = new LineIndex(doc.text);

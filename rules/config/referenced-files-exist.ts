@@ -1,7 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineRule } from '../../src/rule.js';
 import { formatPath, type JsonPath } from '../../src/json/document.js';
-import type { FileStatus } from '../../src/project.js';
+import { harnessFolderByName, normalizeFolder, type FileStatus } from '../../src/project.js';
 import { entries, gatewayTargets } from '../../src/util/spec.js';
 import { asArray, asObject, asString, objectsOf, type JsonObject } from '../../src/util/json-value.js';
 import { isS3Uri } from '../../src/agentcore/tools.js';
@@ -23,11 +24,16 @@ export default defineRule({
       'Files and folders agentcore.json references must exist inside the project: codeLocation, entrypoint, Dockerfile, ' +
       'schema files, tool schema files, tool code, knowledge-base connector configs, policy sources and harness folders.',
     rationale:
-      '`agentcore validate` never looks at the file system (agentcore-facts.md §4; official-validate.md case 21), but ' +
-      'packaging and CDK synth do: a missing `codeLocation` or entrypoint fails packaging or runtime start-up, a ' +
-      'Container runtime without its Dockerfile is refused by `agentcore deploy`, `schemaSource.inline.path` and a local ' +
-      '`toolSchemaFile` are read at synth time (as are knowledge-base `connectorConfigFile`s and each harness\'s ' +
-      '`<path>/harness.json`), and `compute.implementation.path` is the tool code that gets bundled. ' +
+      '`agentcore validate` does not look for most of these files (agentcore-facts.md §4; official-validate.md case ' +
+      '21), but packaging and CDK synth do: a missing `codeLocation` or entrypoint fails packaging or runtime ' +
+      'start-up, a Container runtime without its Dockerfile is refused by `agentcore deploy`, ' +
+      '`schemaSource.inline.path` and a local `toolSchemaFile` are read at synth time (as are knowledge-base ' +
+      '`connectorConfigFile`s), and `compute.implementation.path` is the tool code that gets bundled. Harnesses are ' +
+      'read by both: `agentcore validate`, and the same check `agentcore deploy` runs before synthesis, read ' +
+      '`app/<name>/harness.json`, from the harness\'s name whatever its `path` says (a missing one stops them with ' +
+      '"Harness Spec config file not found"), and CDK synth then builds the harness from `<path>/harness.json`. ' +
+      '`agentcore add harness` writes `"path": "app/<name>"`; any other path is reported, as an error when ' +
+      '`app/<name>/harness.json` does not exist. ' +
       'Paths are relative to the project root (entrypoint, Dockerfile and `.json` additionalPolicies to codeLocation); ' +
       'TypeScript runtimes name `main.js` as entrypoint but the CLI bundles `<codeLocation>/main.ts`, so the `.ts` ' +
       'source counts. A path that leaves the project (`../x`, absolute) is reported instead of followed: the project ' +
@@ -43,6 +49,14 @@ export default defineRule({
         '{{what}} "{{value}}" points outside the project ({{why}}); agentcore-lint does not follow it, and the project will ' +
         'not build where that path does not exist (CI, other machines). Move the files into the project and use a ' +
         'project-relative path.',
+      harnessPathMissing:
+        'Harness "{{name}}" has path "{{value}}", but `agentcore validate` and `agentcore deploy` read the harness from ' +
+        'its name, {{validateReads}}, which does not exist: they stop with "Harness Spec config file not found". Move ' +
+        'the harness folder to {{byName}} and set "path": "{{byName}}".',
+      harnessPathElsewhere:
+        'Harness "{{name}}" has path "{{value}}", but `agentcore validate` (and `agentcore deploy` before synthesis) ' +
+        'check {{validateReads}}, from its name, while CDK synth builds the harness from "{{value}}/harness.json": two ' +
+        'files that can drift apart. Move the harness folder to {{byName}} and set "path": "{{byName}}".',
       entrypointNode:
         'Runtime "{{runtime}}" entrypoint "{{value}}": neither {{jsFile}} nor its TypeScript source {{tsFile}} exists. The CLI ' +
         'bundles the .ts source into the .js entrypoint when packaging; add the file or fix the entrypoint or codeLocation.',
@@ -224,17 +238,42 @@ export default defineRule({
       }
     }
 
-    // Harnesses: the folder and its harness.json.
+    // Harnesses: the folder and its harness.json, which CDK synth reads from `path`, and the app/<name>/harness.json
+    // that `agentcore validate` (and deploy, before synth) reads by name when `path` names another folder.
     for (const harness of entries(project.spec, 'harnesses')) {
       const dir = nonEmpty(harness.node.path);
       if (!dir) continue;
-      const what = `Harness "${harness.name ?? formatPath(harness.path)}"`;
+      const name = harness.name ?? formatPath(harness.path);
+      const what = `Harness "${name}"`;
+      const byName = harnessFolderByName(harness.name);
+      if (byName !== undefined && !sameFolder(normalizeFolder(dir), byName)) {
+        const validateReads = `${byName}/harness.json`;
+        const missing = files.status(validateReads).kind !== 'file';
+        report({
+          messageId: missing ? 'harnessPathMissing' : 'harnessPathElsewhere',
+          path: [...harness.path, 'path'],
+          data: { name, value: dir, byName, validateReads },
+          severity: missing ? 'error' : 'warning',
+        });
+      }
       const ok = checkPath(dir, [...harness.path, 'path'], 'directory', `${what} path`,
         'It must be the folder holding harness.json (the CLI creates app/<Harness>/).');
       if (ok) {
         const rel = within(dir, 'harness.json');
         checkPath(rel, [...harness.path, 'path'], 'file', `${what} config`,
           'Every harness folder needs a harness.json; `agentcore validate` and deploy read it.', { shown: rel });
+      }
+    }
+
+    /** Whether two project-relative folders are one (the same text, or the same folder on a case-insensitive disk). */
+    function sameFolder(a: string, b: string): boolean {
+      if (a === b) return true;
+      const [sa, sb] = [files.status(a), files.status(b)];
+      if (sa.kind !== 'directory' || sb.kind !== 'directory') return false;
+      try {
+        return fs.realpathSync(sa.absolute) === fs.realpathSync(sb.absolute);
+      } catch {
+        return false;
       }
     }
   },

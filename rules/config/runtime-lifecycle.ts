@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/rule.js';
-import { isObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { shownName } from '../../src/util/refinements.js';
+import { idleAboveMaxLifetime, shownName } from '../../src/util/refinements.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +15,7 @@ export default defineRule({
       'and the service rejects it; `LifecycleConfigurationSchema.superRefine` ' +
       '(`dist/schema/schemas/agent-env.js` of `@aws/agentcore` 0.30.0) reports ' +
       '"idleRuntimeSessionTimeout must be <= maxLifetime". (The 60–28800 s range of each value is a plain ' +
-      'schema check.)',
+      'schema check; a harness\'s `lifecycleConfig` is checked by `harness-config`.)',
     messages: {
       idleAboveMax:
         'idleRuntimeSessionTimeout ({{idle}} s) of runtime {{name}} must be <= maxLifetime ({{max}} s); lower the idle timeout or raise maxLifetime.',
@@ -26,14 +25,11 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const runtime of entries(project.spec, 'runtimes')) {
-      const lifecycle = runtime.node.lifecycleConfiguration;
-      if (!isObject(lifecycle)) continue;
-      const idle = lifecycle.idleRuntimeSessionTimeout;
-      const max = lifecycle.maxLifetime;
-      if (typeof idle !== 'number' || typeof max !== 'number' || idle <= max) continue;
+      const conflict = idleAboveMaxLifetime(runtime.node.lifecycleConfiguration);
+      if (!conflict) continue;
       report({
         messageId: 'idleAboveMax',
-        data: { idle, max, name: shownName(runtime.name, runtime.path) },
+        data: { ...conflict, name: shownName(runtime.name, runtime.path) },
         path: [...runtime.path, 'lifecycleConfiguration', 'idleRuntimeSessionTimeout'],
       });
     }

@@ -1,10 +1,6 @@
 import { defineRule } from '../../src/rule.js';
-import { isObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { enumValue, nonEmptyString, shownName } from '../../src/util/refinements.js';
-
-/** `MAX_CONTAINER_BUILD_SECURITY_GROUPS` in `dist/schema/constants.js`. */
-const MAX_CONTAINER_BUILD_SECURITY_GROUPS = 5;
+import { networkIssues, nonEmptyString, shownName } from '../../src/util/refinements.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +16,8 @@ export default defineRule({
       '(`dist/schema/schemas/agent-env.js` of `@aws/agentcore` 0.30.0) therefore requires `networkConfig` with ' +
       'VPC and rejects it otherwise ("networkConfig is only allowed when networkMode is VPC"), and limits a ' +
       'Container build in VPC mode to 5 security groups, because the image is built by CodeBuild in the same ' +
-      'VPC and CodeBuild accepts at most 5.',
+      'VPC and CodeBuild accepts at most 5. A harness\'s network settings, in its harness.json, are checked the ' +
+      'same way by `harness-config`.',
     messages: {
       vpcNeedsConfig:
         'Runtime {{name}} has networkMode VPC but no networkConfig: add "networkConfig": {"subnets": ["subnet-…"], "securityGroups": ["sg-…"]}.',
@@ -35,32 +32,22 @@ export default defineRule({
   check({ project, report }) {
     for (const runtime of entries(project.spec, 'runtimes')) {
       const node = runtime.node;
-      const mode = enumValue(node.networkMode, ['PUBLIC', 'VPC'] as const);
-      if (mode === null) continue;
-      const config = node.networkConfig;
-      if (config !== undefined && !isObject(config)) continue;
       const name = shownName(runtime.name, runtime.path);
-      if (mode === 'VPC' && config === undefined) {
-        report({ messageId: 'vpcNeedsConfig', data: { name }, path: [...runtime.path, 'networkMode'] });
-      }
-      if (mode !== 'VPC' && config !== undefined) {
-        report({
-          messageId: 'configNeedsVpc',
-          data: { name, mode: mode === undefined ? 'unset, so PUBLIC' : mode },
-          path: [...runtime.path, 'networkConfig'],
-          target: 'key',
-        });
-      }
       // isContainerBuild(): build Container or a dockerfile (containerUri is not in the runtime schema).
       const container = node.build === 'Container' || nonEmptyString(node.dockerfile);
-      const groups = config?.securityGroups;
-      if (mode === 'VPC' && container && Array.isArray(groups) && groups.length > MAX_CONTAINER_BUILD_SECURITY_GROUPS) {
-        report({
-          messageId: 'containerSecurityGroups',
-          data: { name, max: MAX_CONTAINER_BUILD_SECURITY_GROUPS, count: groups.length },
-          path: [...runtime.path, 'networkConfig', 'securityGroups'],
-          target: 'key',
-        });
+      for (const issue of networkIssues(node, container)) {
+        if (issue.kind === 'vpcNeedsConfig') {
+          report({ messageId: 'vpcNeedsConfig', data: { name }, path: [...runtime.path, 'networkMode'] });
+        } else if (issue.kind === 'configNeedsVpc') {
+          report({ messageId: 'configNeedsVpc', data: { name, mode: issue.mode }, path: [...runtime.path, 'networkConfig'], target: 'key' });
+        } else {
+          report({
+            messageId: 'containerSecurityGroups',
+            data: { name, max: issue.max, count: issue.count },
+            path: [...runtime.path, 'networkConfig', 'securityGroups'],
+            target: 'key',
+          });
+        }
       }
     }
   },

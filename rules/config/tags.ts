@@ -1,10 +1,9 @@
 import { defineRule } from '../../src/rule.js';
 import type { JsonPath } from '../../src/json/document.js';
-import { isObject, objectsOf } from '../../src/util/json-value.js';
+import { isObject } from '../../src/util/json-value.js';
 import { entries } from '../../src/util/spec.js';
-import { valueAt } from '../../src/util/refinements.js';
-
-const MAX_TAGS = 50;
+import { customJwtTagPaths } from '../../src/agentcore/custom-jwt.js';
+import { checkTags, TAG_MESSAGES } from '../../src/agentcore/tags.js';
 
 /** Every place agentcore.json takes a `TagsSchema` record (grep `TagsSchema` in the CLI's schema modules). */
 function tagLocations(spec: Record<string, unknown>): JsonPath[] {
@@ -18,11 +17,7 @@ function tagLocations(spec: Record<string, unknown>): JsonPath[] {
       const config = entry.node.authorizerConfiguration;
       const jwt = isObject(config) && isObject(config.customJwtAuthorizer) ? config.customJwtAuthorizer : undefined;
       if (!jwt) continue;
-      const base = [...entry.path, 'authorizerConfiguration', 'customJwtAuthorizer'];
-      out.push([...base, 'privateEndpoint', 'managedVpcResource', 'tags']);
-      for (const [i] of objectsOf(jwt.privateEndpointOverrides)) {
-        out.push([...base, 'privateEndpointOverrides', i, 'privateEndpoint', 'managedVpcResource', 'tags']);
-      }
+      out.push(...customJwtTagPaths([...entry.path, 'authorizerConfiguration', 'customJwtAuthorizer'], jwt));
     }
   }
   return out;
@@ -41,27 +36,14 @@ export default defineRule({
       'per resource. `TagsSchema` (`dist/schema/schemas/primitives/tags.js` of `@aws/agentcore` 0.30.0) refines ' +
       'the record accordingly; `agentcore validate` reports the key problems only as "Invalid key in record", ' +
       'agentcore-lint says which rule the key breaks. Key and value length and characters are plain schema ' +
-      'checks.',
-    messages: {
-      reservedPrefix: 'Tag key "{{key}}" starts with "aws:", which is reserved for AWS; rename the tag.',
-      blankKey: 'Tag key must contain at least one non-whitespace character; rename or remove this tag.',
-      tooMany: '{{count}} tags on one resource; the maximum is 50 per resource. Remove some.',
-    },
+      'checks. The tags of a harness, in its harness.json, are checked by `harness-config`.',
+    messages: TAG_MESSAGES,
     officialParity: true,
     requiresProject: true,
   },
   check({ project, report }) {
     const spec = project.spec;
     if (!spec) return;
-    for (const path of tagLocations(spec)) {
-      const tags = valueAt(spec, path);
-      if (!isObject(tags)) continue;
-      const keys = Object.keys(tags);
-      for (const key of keys) {
-        if (key.length > 0 && key.trim().length === 0) report({ messageId: 'blankKey', path: [...path, key], target: 'key' });
-        if (key.startsWith('aws:')) report({ messageId: 'reservedPrefix', data: { key }, path: [...path, key], target: 'key' });
-      }
-      if (keys.length > MAX_TAGS) report({ messageId: 'tooMany', data: { count: keys.length }, path, target: 'key' });
-    }
+    for (const path of tagLocations(spec)) checkTags(spec, path, report);
   },
 });

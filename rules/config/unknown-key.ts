@@ -17,7 +17,7 @@ export default defineRule({
     rationale:
       'Most objects in the AgentCore schema are zod "strip" objects: `runtimes[]` and most of its blocks, ' +
       '`memories[]`, `credentials[]`, `policyEngines[]`, `policies[]`, a gateway\'s `authorizerConfiguration`, ' +
-      'aws-targets.json entries. An unknown key there raises no error: the CLI drops it while parsing, so ' +
+      'aws-targets.json entries, the top level of a harness.json and its `model`. An unknown key there raises no error: the CLI drops it while parsing, so ' +
       '`agentcore validate` passes and the setting simply never takes effect (official check, case 51). Typical ' +
       'cases are `environment` or `environmentVariables` instead of `envVars`, so the variables never reach the ' +
       'runtime, and secrets pasted into the config (`apiKey`, `clientSecret`, `token`): agentcore.json is ' +
@@ -29,7 +29,7 @@ export default defineRule({
         'Unknown key "{{key}}" {{where}}: the AgentCore CLI silently drops it, so this setting never takes effect. {{advice}}',
       secret:
         'Unknown key "{{key}}" {{where}} looks like it holds a secret, and the AgentCore CLI silently drops it. ' +
-        'Secrets do not belong in agentcore.json (it is committed): remove the key, keep the value in a credential ' +
+        'Secrets do not belong in {{file}} (it is committed): remove the key, keep the value in a credential ' +
         'provider (`agentcore add credential`; the value goes to the git-ignored `agentcore/.env.local`), and ' +
         'rotate it if it was ever committed.',
     },
@@ -41,6 +41,7 @@ export default defineRule({
     const documents: Array<[JsonDocument | undefined, SchemaKind]> = [
       [project.config, 'agentcore'],
       [project.awsTargets, 'awsTargets'],
+      ...project.harnesses.map((harness): [JsonDocument, SchemaKind] => [harness.doc, 'harness']),
     ];
     for (const [doc, kind] of documents) {
       if (doc?.value === undefined) continue;
@@ -48,7 +49,8 @@ export default defineRule({
       if (!findingsKept(project, doc.file)) continue;
       if (kind === 'agentcore' && isLegacyProjectFile(doc.value)) continue;
       for (const dropped of findDroppedKeys(kind, doc.value)) {
-        const data = { key: dropped.key, where: inPlace(dropped.objectPath), advice: adviceFor(dropped) };
+        const file = kind === 'harness' ? 'harness.json' : kind === 'awsTargets' ? 'aws-targets.json' : 'agentcore.json';
+        const data = { key: dropped.key, where: inPlace(dropped.objectPath), advice: adviceFor(dropped), file };
         const common = { data, doc, path: dropped.path, target: 'key' as const };
         if (dropped.secretLike) report({ messageId: 'secret', severity: 'error', ...common });
         else report({ messageId: 'dropped', ...common });

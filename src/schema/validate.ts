@@ -1,5 +1,5 @@
 /**
- * Schema checks of the three AgentCore files against the official CLI's schemas (precompiled validators):
+ * Schema checks of the AgentCore files against the official CLI's schemas (precompiled validators):
  * - `validateAgainstSchema`: what `agentcore validate` rejects, worded for a person;
  * - `findDroppedKeys`: keys the CLI accepts but silently drops (zod "strip" objects), found with the Strict
  *   variant of the same schema.
@@ -14,8 +14,8 @@ import { loadValidator, type AjvError, type CompiledValidator, type ValidatorNam
 
 export type { SchemaIssue } from './humanize.js';
 
-/** The files with a schema: agentcore.json, aws-targets.json, .cli/deployed-state.json. */
-export type SchemaKind = 'agentcore' | 'awsTargets' | 'deployedState';
+/** The files with a schema: agentcore.json, aws-targets.json, .cli/deployed-state.json, each harness's harness.json. */
+export type SchemaKind = 'agentcore' | 'awsTargets' | 'deployedState' | 'harness';
 
 export function validateAgainstSchema(kind: SchemaKind, value: unknown): SchemaIssue[] {
   const validate = loadValidator(kind);

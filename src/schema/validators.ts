@@ -35,6 +35,8 @@ export type ValidatorName =
   | 'awsTargetsStrict'
   | 'deployedState'
   | 'deployedStateStrict'
+  | 'harness'
+  | 'harnessStrict'
   | 'lintConfig';
 
 const validatorsDir = path.join(packageRoot(), 'dist', 'validators');

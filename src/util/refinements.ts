@@ -118,3 +118,41 @@ export function allTargets(spec: JsonObject | undefined): AnyTarget[] {
 export function shownName(name: string | undefined, path: JsonPath): string {
   return name === undefined ? `#${String(path[path.length - 1])}` : `"${name}"`;
 }
+
+/** `LifecycleConfigurationSchema.superRefine` (runtimes, harnesses): both limits, when the idle timeout exceeds the lifetime. */
+export function idleAboveMaxLifetime(lifecycle: unknown): { idle: number; max: number } | undefined {
+  if (!isObject(lifecycle)) return undefined;
+  const idle = lifecycle.idleRuntimeSessionTimeout;
+  const max = lifecycle.maxLifetime;
+  return typeof idle === 'number' && typeof max === 'number' && idle > max ? { idle, max } : undefined;
+}
+
+/** `MAX_CONTAINER_BUILD_SECURITY_GROUPS` in `dist/schema/constants.js`. */
+export const MAX_CONTAINER_BUILD_SECURITY_GROUPS = 5;
+
+export type NetworkIssue =
+  /** networkMode VPC without networkConfig (report at networkMode). */
+  | { kind: 'vpcNeedsConfig' }
+  /** networkConfig without networkMode VPC (report at the networkConfig key); `mode` says what the mode is. */
+  | { kind: 'configNeedsVpc'; mode: string }
+  /** A container build in VPC mode with more security groups than CodeBuild allows (at networkConfig.securityGroups). */
+  | { kind: 'containerSecurityGroups'; count: number; max: number };
+
+/**
+ * The networkMode/networkConfig refinements that `AgentEnvSpecSchema` and `HarnessSpecSchema` share. `containerBuild`
+ * is the CLI's `isContainerBuild()` for the object. An invalid networkMode or a networkConfig that is not an object
+ * is the schema rule's finding: nothing here then.
+ */
+export function networkIssues(node: JsonObject, containerBuild: boolean): NetworkIssue[] {
+  const mode = enumValue(node.networkMode, ['PUBLIC', 'VPC'] as const);
+  const config = node.networkConfig;
+  if (mode === null || (config !== undefined && !isObject(config))) return [];
+  const issues: NetworkIssue[] = [];
+  if (mode === 'VPC' && config === undefined) issues.push({ kind: 'vpcNeedsConfig' });
+  if (mode !== 'VPC' && config !== undefined) issues.push({ kind: 'configNeedsVpc', mode: mode === undefined ? 'unset, so PUBLIC' : mode });
+  const groups = config?.securityGroups;
+  if (mode === 'VPC' && containerBuild && Array.isArray(groups) && groups.length > MAX_CONTAINER_BUILD_SECURITY_GROUPS) {
+    issues.push({ kind: 'containerSecurityGroups', count: groups.length, max: MAX_CONTAINER_BUILD_SECURITY_GROUPS });
+  }
+  return issues;
+}
