@@ -169,8 +169,9 @@ export default defineRule({
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
       'assigns one string, a TS/JS `const`, or a class field set once: `self.url`, `this.url`, `this.config.url`) counts as that ' +
-      'string, and the `hostname`, `host`, `origin` or `href` of a TS/JS `new URL(...)` of one as that part of it (also ' +
-      'as the `hostname` of Node\'s request options: `http.request({ hostname: url.hostname, ... })`); a variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
+      'string, and the `hostname`, `host`, `origin` or `href` of a TS/JS `new URL(...)` of one as that part of it ' +
+      '(also as the `hostname` of Node\'s request options: `http.request({ hostname: url.hostname, ... })`); a ' +
+      'variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
       '`settings.AGENTCORE_GATEWAY_TOOLS_URL`) is the gateway. Five legitimate exceptions can be recorded on the line ' +
       'before the call (covering the next statement, and everything inside it when it is a function, class, `with` ' +
       'or block): ' +
