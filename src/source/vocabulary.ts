@@ -175,8 +175,7 @@ const LOCAL_HOSTS =
 
 /** The host of an absolute URL in a string (or `undefined` when the string does not start with one). */
 export function hostOf(url: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]+\]|[^/:?#\s]*)/i.exec(url.trim());
-  return m ? m[1].toLowerCase() : undefined;
+  return urlPart(url, 'hostname')?.toLowerCase();
 }
 
 /** The URL parts a WHATWG `URL` object has that name where a request goes. */
