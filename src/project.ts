@@ -240,7 +240,8 @@ function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined): Ha
   return [...found.values()];
 }
 
-function realpathOr(absolute: string): string {
+/** The real path of an existing file or folder (links and case resolved); the path itself when that fails. */
+export function realpathOr(absolute: string): string {
   try {
     return fs.realpathSync(absolute);
   } catch {

@@ -4,6 +4,7 @@
  * checked with the CLI: a harness whose `path` names another folder fails with "Harness Spec config file not found
  * at …/app/<name>/harness.json"); CDK synth reads `<path>/harness.json`. Both are linted, each once.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint.js';
@@ -38,6 +39,20 @@ describe('harness.json files of a project', () => {
       'harnesses/Bot/harness.json': harness('Bot'),
       'app/bad-name/harness.json': harness('bad-name'),
     })).toEqual(['Bot:app/Bot/harness.json', 'Bot:harnesses/Bot/harness.json']);
+  });
+
+  it('a path that is a link to app/<name> is the same folder: one file read, no path finding', async () => {
+    const dir = tree({
+      'agentcore/agentcore.json': config([{ name: 'Bot', path: 'linked' }]),
+      'agentcore/aws-targets.json': '[]\n',
+      'app/Bot/harness.json': harness('Bot'),
+    });
+    fs.symlinkSync(path.join(dir, 'app', 'Bot'), path.join(dir, 'linked'));
+    const load = loadProject(dir);
+    if (!load.ok) throw new Error(load.reason);
+    expect(load.project.harnesses.map((h) => h.relative)).toEqual(['app/Bot/harness.json']);
+    const findings = (await lint({ paths: [dir], cwd: dir })).findings;
+    expect(findings.filter((f) => f.ruleId === 'referenced-files-exist')).toEqual([]);
   });
 
   it('never reads outside the project', () => {

@@ -1,8 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defineRule } from '../../src/rule.js';
 import { formatPath, type JsonPath } from '../../src/json/document.js';
-import { harnessFolderByName, normalizeFolder, type FileStatus } from '../../src/project.js';
+import { harnessFolderByName, normalizeFolder, realpathOr, type FileStatus } from '../../src/project.js';
 import { entries, gatewayTargets } from '../../src/util/spec.js';
 import { asArray, asObject, asString, objectsOf, type JsonObject } from '../../src/util/json-value.js';
 import { isS3Uri } from '../../src/agentcore/tools.js';
@@ -269,12 +268,7 @@ export default defineRule({
     function sameFolder(a: string, b: string): boolean {
       if (a === b) return true;
       const [sa, sb] = [files.status(a), files.status(b)];
-      if (sa.kind !== 'directory' || sb.kind !== 'directory') return false;
-      try {
-        return fs.realpathSync(sa.absolute) === fs.realpathSync(sb.absolute);
-      } catch {
-        return false;
-      }
+      return sa.kind === 'directory' && sb.kind === 'directory' && realpathOr(sa.absolute) === realpathOr(sb.absolute);
     }
   },
 });
