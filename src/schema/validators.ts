@@ -45,8 +45,9 @@ const loaded = new Map<ValidatorName, CompiledValidator>();
 export function loadValidator(name: ValidatorName): CompiledValidator {
   let validator = loaded.get(name);
   if (!validator) {
-    // 0.3-0.8 MB of generated code each: worth a V8 code cache.
-    const mod = requireWithCodeCache(path.join(validatorsDir, `${name}.cjs`), import.meta.url) as CompiledValidator | { default: CompiledValidator };
+    // 0.3-0.8 MB of generated code each: worth a V8 code cache, of all of it (which parts a run calls depends on
+    // the file it validates).
+    const mod = requireWithCodeCache(path.join(validatorsDir, `${name}.cjs`), import.meta.url, { eager: true }) as CompiledValidator | { default: CompiledValidator };
     validator = typeof mod === 'function' ? mod : mod.default;
     loaded.set(name, validator);
   }

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { packageRoot } from './package-root.js';
 import { onBeforeFlagChange, v8FlagsSignature } from './v8-flags.js';
@@ -41,11 +42,23 @@ export function compileCacheFolder(): string {
   return path.join(packageRoot(), 'dist', '.compile-cache');
 }
 
+export interface CodeCacheOptions {
+  /** Where the caches live; by default the linter's own `dist/.compile-cache/`. */
+  folder?: string;
+  /**
+   * Compile the whole module when there is no cache, and write the cache at once. For a module whose later runs
+   * may use more of it than the first one (a validator: a minimal agentcore.json runs a fraction of its functions),
+   * so the cache does not depend on which run made it. Not for the 9 MB TypeScript compiler: its full cache would
+   * cost more to load than the parts a run compiles.
+   */
+  eager?: boolean;
+}
+
 /**
  * `require(specifier)` resolved from `from`, compiled with a V8 code cache. The module is registered in
  * `require.cache`, so a plain `require` of the same file afterwards gets the same instance.
  */
-export function requireWithCodeCache(specifier: string, from: string, folder: string = compileCacheFolder()): unknown {
+export function requireWithCodeCache(specifier: string, from: string, options: CodeCacheOptions = {}): unknown {
   const require = createRequire(from);
   const file = require.resolve(specifier);
   const registered = ModuleClass._cache[file];
@@ -59,12 +72,14 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
   } catch {
     return require(file);
   }
+  const folder = options.folder ?? compileCacheFolder();
   const key = cacheKey(file, stat);
   const cacheFile = path.join(folder, `${key}.bin`);
   const partialFile = path.join(folder, `${key}.partial.bin`);
   const complete = readCache(cacheFile);
-  const cachedData = complete ?? readCache(partialFile);
-  const script = new vm.Script(ModuleClass.wrap(source), { filename: file, cachedData });
+  const eager = options.eager === true && complete === undefined && !lazyFlagSetByUser();
+  const cachedData = complete ?? (eager ? undefined : readCache(partialFile));
+  const script = eager ? compileWholeScript(source, file) : new vm.Script(ModuleClass.wrap(source), { filename: file, cachedData });
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const mod = new ModuleClass(file);
   mod.filename = file;
@@ -77,6 +92,16 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
     throw error;
   }
   mod.loaded = true;
+  if (eager) {
+    // Everything is compiled already: this cache is complete, whatever the run goes on to do.
+    if (writeCache(cacheFile, script)) removeCache(partialFile);
+    return mod.exports;
+  }
+  if (options.eager === true && script.cachedDataRejected) {
+    // Damaged, or made by another V8 build. This run compiled lazily; the next one compiles it whole and writes it.
+    removeCache(cacheFile);
+    return mod.exports;
+  }
   if (cachedData === undefined || script.cachedDataRejected) {
     // Rejected (damaged, or made by another V8 build): dropped, so a run killed before exit leaves the partial one.
     if (complete !== undefined) removeCache(cacheFile);
@@ -96,6 +121,24 @@ export function requireWithCodeCache(specifier: string, from: string, folder: st
     }
   }
   return mod.exports;
+}
+
+/**
+ * Compiles every function of the module now instead of on first call (V8's `--no-lazy`, set for this one compile
+ * and then restored, so the flags the caches are keyed and checked by are the same as before).
+ */
+function compileWholeScript(source: string, file: string): vm.Script {
+  v8.setFlagsFromString('--no-lazy');
+  try {
+    return new vm.Script(ModuleClass.wrap(source), { filename: file });
+  } finally {
+    v8.setFlagsFromString('--lazy');
+  }
+}
+
+/** `node --no-lazy …` (or `--lazy`): the user's choice, which compileWholeScript must not undo. */
+function lazyFlagSetByUser(): boolean {
+  return [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((arg) => /^--(no-)?lazy$/.test(arg));
 }
 
 /** Modules loaded without a complete cache: each one's is written once, with what the run compiled. */
