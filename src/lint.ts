@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRules } from '../rules/index.js';
 import { applyOverrides, ConfigError, isIgnored, loadLintConfig, projectLintConfig, type LintConfig } from './config.js';
-import { engineFinding, FILE_START, internalError, isRuleOff, runFileRules, runProjectRules, sortFindings } from './engine.js';
+import { engineFinding, internalError, isRuleOff, runFileRules, runProjectRules, sortFindings } from './engine.js';
 import { CONFIG_RELATIVE, findProjectRoot, GitInfo, loadProject, readTextFile, type AgentCoreProject } from './project.js';
 import { withCedarAnswerStore } from './policy/cedar.js';
 import { extractFacts, languageOf, prepareAdapters } from './source/adapters.js';
@@ -19,7 +19,7 @@ import { findLegacyToolkitRoots, looseFileRole, scanProjectSources, SKIPPED_GLOB
 import type { FileRole, ProjectRule } from './rule.js';
 import { applySuppressions, cedarComments, parseDirectives } from './suppressions.js';
 import type { Finding } from './types.js';
-import unreadableFile, { unreadableMessageId } from '../rules/config/unreadable-file.js';
+import { unreadableConfigFinding } from '../rules/config/unreadable-file.js';
 import suppressionDirective from '../rules/source/suppression-directive.js';
 
 export interface LintOptions {
@@ -147,7 +147,7 @@ async function lintProject(run: Run, target: ProjectTarget): Promise<Finding[]> 
   const load = loadProject(target.root, config.maxFileSize);
   let findings: Finding[];
   if (!load.ok) {
-    const unreadable = engineFinding(unreadableFile, unreadableMessageId(load), { file: load.configFile, range: FILE_START, data: { detail: load.reason } }, config.severities);
+    const unreadable = unreadableConfigFinding(load, config.severities);
     findings = unreadable ? [unreadable] : [];
   } else {
     // Source files: discovered once, with roles; text and facts cached per run and shared with project rules.

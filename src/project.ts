@@ -215,11 +215,13 @@ export function normalizeFolder(folder: string): string {
  * `agentcore deploy` runs before synthesis, read `app/<name>/harness.json` whatever the entry's `path` says
  * (`getHarnessConfigPath(name)` in `@aws/agentcore` 0.30.0); CDK synth then builds the harness from
  * `<path>/harness.json` (`agentcore/cdk/bin/cdk.ts`). `agentcore add harness` writes `path: "app/<name>"`, so
- * normally both are one file; when they differ, both are linted. Missing files are `referenced-files-exist`'s.
+ * normally both are one file; when they differ, both are linted. Missing files are `referenced-files-exist`'s;
+ * unreadable ones are added to `unreadable` (rule `unreadable-file`).
  */
-function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined): HarnessFile[] {
-  const found = new Map<string, HarnessFile>();
-  if (!spec) return [];
+function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined, unreadable: UnreadableProjectFile[]): HarnessFile[] {
+  const found: HarnessFile[] = [];
+  const seen = new Set<string>();
+  if (!spec) return found;
   for (const [i, entry] of objectsOf(spec.harnesses)) {
     const name = asString(entry.name);
     const byName = harnessFolderByName(name);
@@ -233,11 +235,14 @@ function loadHarnessFiles(files: ProjectFiles, spec: JsonObject | undefined): Ha
       if (status.kind !== 'file') continue;
       // One file under two spellings (`app/bot` on a case-insensitive disk, a symbolic link) is linted once.
       const key = realpathOr(status.absolute);
-      const doc = found.has(key) ? undefined : files.readJson(relative);
-      if (doc) found.set(key, { name, entryPath: ['harnesses', i], relative, doc });
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const doc = files.readJson(relative);
+      if (doc) found.push({ name, entryPath: ['harnesses', i], relative, doc });
+      else unreadable.push(unreadableFile(files, relative));
     }
   }
-  return [...found.values()];
+  return found;
 }
 
 /** The real path of an existing file or folder (links and case resolved); the path itself when that fails. */
@@ -247,6 +252,24 @@ export function realpathOr(absolute: string): string {
   } catch {
     return absolute;
   }
+}
+
+/**
+ * A JSON file of the project that is there but cannot be linted: binary, not UTF-8, over the size limit, a folder,
+ * or a link out of the project. agentcore.json itself is not one (the project does not load then).
+ */
+export interface UnreadableProjectFile {
+  /** Project-relative, as the project names it (`agentcore/aws-targets.json`, `app/<name>/harness.json`). */
+  relative: string;
+  absolute: string;
+  reason: Exclude<TextRead, { ok: true }>['reason'];
+  detail: string;
+}
+
+function unreadableFile(files: ProjectFiles, relative: string): UnreadableProjectFile {
+  const read = files.readText(relative);
+  if (read.ok) throw new Error(`${relative} was read as text but did not load`); // readJson parses any text
+  return { relative: relative.split(path.sep).join('/'), absolute: read.absolute, reason: read.reason, detail: read.detail };
 }
 
 export interface AgentCoreProject {
@@ -262,6 +285,8 @@ export interface AgentCoreProject {
   deployedState?: JsonDocument;
   /** The harness.json files of agentcore.json's `harnesses[]` that exist (see `loadHarnessFiles`). */
   harnesses: HarnessFile[];
+  /** aws-targets.json, deployed-state.json or harness.json files that exist but could not be read (rule unreadable-file). */
+  unreadableFiles: UnreadableProjectFile[];
   files: ProjectFiles;
   git: GitInfo;
   /**
@@ -297,8 +322,13 @@ export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, o
     return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail, kind: configRead.reason };
   }
   const config = files.readJson(CONFIG_RELATIVE)!;
-  const optionalJson = (relative: string): JsonDocument | undefined =>
-    files.status(relative).kind === 'missing' ? undefined : files.readJson(relative);
+  const unreadableFiles: UnreadableProjectFile[] = [];
+  const optionalJson = (relative: string): JsonDocument | undefined => {
+    if (files.status(relative).kind === 'missing') return undefined;
+    const doc = files.readJson(relative);
+    if (!doc) unreadableFiles.push(unreadableFile(files, relative));
+    return doc;
+  };
   const spec = isObject(config.value) ? config.value : undefined;
   return {
     ok: true,
@@ -308,7 +338,8 @@ export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, o
       spec,
       awsTargets: optionalJson(AWS_TARGETS_RELATIVE),
       deployedState: optionalJson(DEPLOYED_STATE_RELATIVE),
-      harnesses: loadHarnessFiles(files, spec),
+      harnesses: loadHarnessFiles(files, spec, unreadableFiles),
+      unreadableFiles,
       files,
       git: new GitInfo(root),
     },

@@ -198,6 +198,21 @@ describe('hostile source files', () => {
   });
 });
 
+  it('aws-targets.json linked out of the project, or a folder: reported as not read (not as missing), never read', async () => {
+    const outside = tree({ 'targets.json': '[{"name":"leak","account":"123456789012","region":"us-east-1"}]' });
+    const linked = tree({ 'agentcore/agentcore.json': MINIMAL_CONFIG });
+    fs.symlinkSync(path.join(outside, 'targets.json'), path.join(linked, 'agentcore', 'aws-targets.json'));
+    const folder = tree({ 'agentcore/agentcore.json': MINIMAL_CONFIG, 'agentcore/aws-targets.json/readme.txt': 'a folder' });
+    const messages = async (dir: string): Promise<string[]> =>
+      (await lint({ paths: [dir] })).findings.filter((f) => f.ruleId === 'unreadable-file' || f.ruleId === 'aws-targets').map((f) => `${f.ruleId}: ${f.message}`);
+    expect(await messages(linked)).toEqual([
+      'unreadable-file: agentcore/aws-targets.json was not read: it points outside the project, and agentcore-lint reads nothing outside the project. Make it a file inside the project.',
+    ]);
+    expect(await messages(folder)).toEqual([
+      'unreadable-file: agentcore/aws-targets.json cannot be linted: it is a directory, not a file. It must be UTF-8 JSON text: restore it from version control or re-create it with the AgentCore CLI.',
+    ]);
+  });
+
 describe('prototype-named keys and values everywhere', () => {
   it('no rule crashes when any key or string value of a full project is "constructor" or "__proto__"', async () => {
     const base = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures', 'base', 'gwdemo', 'agentcore', 'agentcore.json'), 'utf8'));

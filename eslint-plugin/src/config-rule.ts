@@ -9,11 +9,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyOverrides, isIgnored, type LintConfig } from '../../dist/src/config.js';
-import { engineFinding, FILE_START, runProjectRules } from '../../dist/src/engine.js';
+import { runProjectRules } from '../../dist/src/engine.js';
 import { loadProject } from '../../dist/src/project.js';
 import { scanProjectSources } from '../../dist/src/source/discover.js';
 import type { Finding } from '../../dist/src/types.js';
-import unreadableFile, { unreadableMessageId } from '../../dist/rules/config/unreadable-file.js';
+import { unreadableConfigFinding } from '../../dist/rules/config/unreadable-file.js';
 import { projectRules } from '../../dist/rules/index.js';
 import { absoluteFilename, lintConfigFor } from './bridge.js';
 import { createRule, toLoc } from './rules.js';
@@ -49,7 +49,7 @@ export function configFindings(file: string, text: string): Finding[] {
   // otherwise lint the editor's unsaved text.
   const load = loadProject(root, config.maxFileSize, isSavedText(file, text) ? {} : { configText: text });
   if (!load.ok) {
-    const finding = engineFinding(unreadableFile, unreadableMessageId(load), { file: load.configFile, range: FILE_START, data: { detail: load.reason } }, config.severities);
+    const finding = unreadableConfigFinding(load, config.severities);
     last = { file, text, findings: finding ? applyOverrides(config, [finding]) : [] };
     return last.findings;
   }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/rule.js';
+import { awsTargetsUnreadable } from './unreadable-file.js';
 import { isLegacyProjectFile } from '../../src/schema/legacy.js';
 import { asArray, asObject, asString } from '../../src/util/json-value.js';
 
@@ -41,7 +42,8 @@ export default defineRule({
     // The CLI stops at a legacy agentcore.json before it reads these files; legacy-project-file says it all.
     if (isLegacyProjectFile(project.config.value)) return;
     if (!project.awsTargets) {
-      report({ messageId: 'missing', range: FILE_START });
+      // There but unreadable: unreadable-file reports it.
+      if (!awsTargetsUnreadable(project)) report({ messageId: 'missing', range: FILE_START });
       return;
     }
     const targetNames = awsTargetNames(project.awsTargets.value);
