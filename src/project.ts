@@ -58,7 +58,7 @@ export class ProjectFiles {
 
   /**
    * Serves `text` for this file instead of its content on disk: an editor's unsaved buffer (the ESLint plugin,
-   * through `loadProject`'s `configText`). The CLI never calls it.
+   * through `loadProject`'s `editorText`). The CLI never calls it.
    */
   useText(relative: string, text: string): void {
     const absolute = path.resolve(this.root, relative);
@@ -303,10 +303,11 @@ export type ProjectLoad =
 
 export interface LoadProjectOptions {
   /**
-   * Use this text as agentcore/agentcore.json instead of the file on disk (an editor's unsaved buffer, for the
-   * ESLint plugin's `agentcore/config` rule). Unset, as the CLI leaves it, the file is read from disk.
+   * Use `text` as the content of `file` (absolute: the project's agentcore.json or one of its harness.json files)
+   * instead of what is on disk: an editor's unsaved buffer, for the ESLint plugin's `agentcore/config` rule. Unset,
+   * as the CLI leaves it, every file is read from disk.
    */
-  configText?: string;
+  editorText?: { file: string; text: string };
 }
 
 /** Whether findings in this file are kept in this run (always, unless named files were linted). */
@@ -316,7 +317,7 @@ export function findingsKept(project: AgentCoreProject, file: string): boolean {
 
 export function loadProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, options: LoadProjectOptions = {}): ProjectLoad {
   const files = new ProjectFiles(root, maxFileSize);
-  if (options.configText !== undefined) files.useText(CONFIG_RELATIVE, options.configText);
+  if (options.editorText) files.useText(path.relative(root, options.editorText.file), options.editorText.text);
   const configRead = files.readText(CONFIG_RELATIVE);
   if (!configRead.ok) {
     return { ok: false, root, configFile: configRead.absolute, reason: configRead.detail, kind: configRead.reason };

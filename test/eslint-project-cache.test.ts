@@ -80,3 +80,28 @@ describe('project cache', () => {
     expect(onDisk.messages.some((m) => m.message.includes('bogusSetting'))).toBe(false);
   });
 });
+
+describe('agentcore/config on harness.json', () => {
+  const harnessDir = useTempTrees()({
+    'agentcore/agentcore.json': JSON.stringify({ name: 'Harnessed', version: 1, harnesses: [{ name: 'Bot', path: 'app/Bot' }] }, null, 2),
+    'agentcore/aws-targets.json': '[]',
+    'app/Bot/harness.json': JSON.stringify({ name: 'Bot', model: { provider: 'bedrock', modelId: 'anthropic.claude-sonnet-4-5' } }, null, 2),
+    'tools/other/harness.json': JSON.stringify({ anything: true }),
+  });
+  const harnessEslint = new ESLint({ cwd: harnessDir, overrideConfigFile: true, overrideConfig: [{ plugins: { json } }, plugin.configs.json] });
+  const harnessFile = path.join(harnessDir, 'app', 'Bot', 'harness.json');
+
+  it('lints the unsaved text of a harness.json the project reads, and no other harness.json', async () => {
+    const saved = fs.readFileSync(harnessFile, 'utf8');
+    const [onDisk] = await harnessEslint.lintFiles([harnessFile]);
+    expect(onDisk.messages).toEqual([]);
+    const edited = saved.replace('"name": "Bot"', '"name": "Bot", "bogusSetting": 1');
+    const [unsaved] = await harnessEslint.lintText(edited, { filePath: harnessFile });
+    expect(unsaved.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      expect.stringMatching(/^2:18 .*bogusSetting.*\[unknown-key\]$/),
+    ]);
+    // Another tool's file that happens to be called harness.json, in the same project.
+    const [unrelated] = await harnessEslint.lintFiles([path.join(harnessDir, 'tools', 'other', 'harness.json')]);
+    expect(unrelated.messages).toEqual([]);
+  });
+});

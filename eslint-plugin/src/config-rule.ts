@@ -1,7 +1,7 @@
 /**
- * `agentcore/config`: agentcore-lint's project rules for the agentcore/agentcore.json open in the editor, with
- * `@eslint/json` as the language (`language: 'json/json'`). It loads the project with the editor's text
- * (`loadProject(..., { configText })`, so unsaved edits count), discovers the project's sources like a CLI run
+ * `agentcore/config`: agentcore-lint's project rules for the agentcore/agentcore.json or harness.json open in the
+ * editor, with `@eslint/json` as the language (`language: 'json/json'`). It loads the project with the editor's
+ * text (`loadProject(..., { editorText })`, so unsaved edits count), discovers the project's sources like a CLI run
  * over the whole project (rules such as gateway-url-unread read the runtime code), runs the same
  * `runProjectRules` and reports the findings located in this file. Findings in other files (tool schemas,
  * .env files, Cedar policies) are left to the CLI.
@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyOverrides, isIgnored, type LintConfig } from '../../dist/src/config.js';
 import { runProjectRules } from '../../dist/src/engine.js';
-import { loadProject } from '../../dist/src/project.js';
+import { findProjectRoot, loadProject, type AgentCoreProject } from '../../dist/src/project.js';
 import { scanProjectSources } from '../../dist/src/source/discover.js';
 import type { Finding } from '../../dist/src/types.js';
 import { unreadableConfigFinding } from '../../dist/rules/config/unreadable-file.js';
@@ -22,6 +22,11 @@ import { createRule, toLoc } from './rules.js';
 export function projectRootOfConfig(file: string): string | undefined {
   if (path.basename(file) !== 'agentcore.json' || path.basename(path.dirname(file)) !== 'agentcore') return undefined;
   return path.dirname(path.dirname(file));
+}
+
+/** Whether the project reads `file` as one of its harnesses' harness.json (or finds it unreadable). */
+function isHarnessFileOf(project: AgentCoreProject, file: string): boolean {
+  return [...project.harnesses.map((h) => h.doc.file), ...project.unreadableFiles.map((u) => u.absolute)].includes(file);
 }
 
 /** Whether `text` is what ESLint makes of the file on disk (lossy UTF-8, BOM stripped): the buffer is saved. */
@@ -38,19 +43,26 @@ function isSavedText(file: string, text: string): boolean {
 
 let last: { file: string; text: string; findings: Finding[] } | undefined;
 
-/** The CLI's findings for this agentcore.json text that are located in it. */
+/** The CLI's findings for this agentcore.json or harness.json text that are located in it. */
 export function configFindings(file: string, text: string): Finding[] {
   if (last && last.file === file && last.text === text) return last.findings;
-  const root = projectRootOfConfig(file);
+  const isHarness = path.basename(file) === 'harness.json';
+  const root = isHarness ? findProjectRoot(path.dirname(file)) : projectRootOfConfig(file);
   if (!root) return [];
   const config = lintConfigFor(root);
   // ESLint hands rules the text without a byte order mark, decoded leniently. When the buffer is the saved file,
   // lint the file on disk as the CLI reads it (so a BOM or non-UTF-8 bytes are reported as the CLI does);
   // otherwise lint the editor's unsaved text.
-  const load = loadProject(root, config.maxFileSize, isSavedText(file, text) ? {} : { configText: text });
+  const load = loadProject(root, config.maxFileSize, isSavedText(file, text) ? {} : { editorText: { file, text } });
   if (!load.ok) {
-    const finding = unreadableConfigFinding(load, config.severities);
+    // A harness.json's project whose agentcore.json is unreadable: that file's finding, not this one's.
+    const finding = isHarness ? undefined : unreadableConfigFinding(load, config.severities);
     last = { file, text, findings: finding ? applyOverrides(config, [finding]) : [] };
+    return last.findings;
+  }
+  // Any other file named harness.json (another tool's, or one no harness entry points to) gets nothing.
+  if (isHarness && !isHarnessFileOf(load.project, file)) {
+    last = { file, text, findings: [] };
     return last.findings;
   }
   scanProjectSources(load.project, { ignored: (f) => isIgnored(config, f), complete: true });
@@ -66,7 +78,7 @@ export const configRule = createRule<[], 'finding'>({
     type: 'problem',
     docs: {
       description:
-        "agentcore-lint's checks of agentcore.json (schema, references, gateways, credentials, policies ...), located in the open file.",
+        "agentcore-lint's checks of agentcore.json and harness.json (schema, references, gateways, credentials, policies ...), located in the open file.",
     },
     messages: { finding: '{{message}} [{{ruleId}}]' },
     schema: [],

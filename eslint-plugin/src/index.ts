@@ -1,6 +1,7 @@
 /**
- * eslint-plugin-agentcore: agentcore-lint's source rules for TS/JS files and its agentcore.json checks, in ESLint 9
- * and 10 flat config. One implementation, two front ends: every rule here runs agentcore-lint's own rule code.
+ * eslint-plugin-agentcore: agentcore-lint's source rules for TS/JS files and its agentcore.json and harness.json
+ * checks, in ESLint 9 and 10 flat config. One implementation, two front ends: every rule here runs agentcore-lint's
+ * own rule code.
  *
  * The plugin object is deliberately NOT annotated as ESLint's `ESLint.Plugin`: under ESLint 10 that type rejects
  * typescript-eslint rules (their RuleContext still declares `parserOptions` and other members ESLint 10 dropped).
@@ -33,7 +34,7 @@ const scriptRules = suppressionDirective ? [...sourceRules, suppressionDirective
 
 /** The TS/JS files the source rules apply to, as flat-config globs. */
 export const SCRIPT_FILES = [`**/*.{${SCRIPT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`];
-export const CONFIG_FILES = ['**/agentcore/agentcore.json'];
+export const CONFIG_FILES = ['**/agentcore/agentcore.json', '**/harness.json'];
 
 type Severity = 'error' | 'warn';
 
@@ -60,7 +61,7 @@ plugin.configs.recommended = {
   ),
 };
 
-/** agentcore.json with `@eslint/json`: register that plugin as `json` too (see README). */
+/** agentcore.json and harness.json with `@eslint/json`: register that plugin as `json` too (see README). */
 plugin.configs.json = {
   name: 'agentcore/json',
   files: CONFIG_FILES,
