@@ -17,6 +17,7 @@ import targetNameApiPattern from './config/target-name-api-pattern.js';
 import toolNameLimits from './config/tool-name-limits.js';
 import referencedFilesExist from './config/referenced-files-exist.js';
 import toolSchemaFileShape from './config/tool-schema-file-shape.js';
+import openapiSchema from './config/openapi-schema.js';
 import noSecretsInEnvVars from './config/no-secrets-in-env-vars.js';
 import gatewayInboundAuthNone from './config/gateway-inbound-auth-none.js';
 import gatewayAuthorizerConfigIgnored from './config/gateway-authorizer-config-ignored.js';
@@ -91,6 +92,7 @@ export const projectRules: ProjectRule[] = [
   toolNameLimits,
   referencedFilesExist,
   toolSchemaFileShape,
+  openapiSchema,
   noSecretsInEnvVars,
   gatewayInboundAuthNone,
   gatewayAuthorizerConfigIgnored,

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJsonDocument, type JsonDocument, type JsonPath } from './json/document.js';
+import { parseYamlDocument, type YamlDocument } from './json/yaml-document.js';
 import { asString, isObject, objectsOf, type JsonObject } from './util/json-value.js';
 import { isInside } from './util/paths.js';
 
@@ -30,6 +31,7 @@ export type TextRead =
 export class ProjectFiles {
   private readonly textCache = new Map<string, TextRead>();
   private readonly jsonCache = new Map<string, JsonDocument>();
+  private readonly yamlCache = new Map<string, YamlDocument>();
 
   constructor(
     readonly root: string,
@@ -84,6 +86,18 @@ export class ProjectFiles {
     if (!read.ok) return undefined;
     const doc = parseJsonDocument(absolute, read.text);
     this.jsonCache.set(absolute, doc);
+    return doc;
+  }
+
+  /** Reads and parses a YAML file once, with positions; undefined when it cannot be read (use readText for the reason). */
+  readYaml(relative: string): YamlDocument | undefined {
+    const absolute = path.resolve(this.root, relative);
+    const cached = this.yamlCache.get(absolute);
+    if (cached) return cached;
+    const read = this.readText(relative);
+    if (!read.ok) return undefined;
+    const doc = parseYamlDocument(read.text);
+    this.yamlCache.set(absolute, doc);
     return doc;
   }
 

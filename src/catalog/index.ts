@@ -20,7 +20,7 @@ import { parseJsonDocument, type JsonDocument, type JsonPath } from '../json/doc
 import { DEFAULT_MAX_FILE_SIZE, readTextFile, type AgentCoreProject } from '../project.js';
 import { asArray, asObject, asString, isObject, objectsOf, type JsonObject } from '../util/json-value.js';
 import { gateways, type GatewayRef, type TargetRef } from '../util/spec.js';
-import { isOpenApiDocument, openApiOperations, parseOpenApiText } from './openapi.js';
+import { isOpenApiDocument, openApiOperations, parseOpenApiFile } from './openapi.js';
 import { perProject } from '../util/per-project.js';
 
 export type AuthorizerType = 'NONE' | 'AWS_IAM' | 'CUSTOM_JWT';
@@ -121,9 +121,7 @@ function targetCatalog(
       if (!file) return unknown('its OpenAPI schema is in S3');
       const read = project.files.readText(file);
       if (!read.ok) return unknown(`its OpenAPI schema ${file} cannot be read`);
-      const isJson = /^\s*[{[]/.test(read.text);
-      const doc = isJson ? project.files.readJson(file) : undefined;
-      const value = doc?.value ?? parseOpenApiText(read.text);
+      const { value, json: doc } = parseOpenApiFile(project.files, file, read.text);
       if (!isOpenApiDocument(value)) return unknown(`${file} is not an OpenAPI document`);
       const tools: CatalogTool[] = [];
       let missingIds = false;

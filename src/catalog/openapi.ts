@@ -4,8 +4,9 @@
  * header, cookie; `required` as declared) and, when the JSON request body is an object schema, its properties
  * (a non-object body becomes a `body` property). Local `$ref`s (`#/...`) are resolved with a depth bound.
  */
-import { parseYaml } from '../util/lazy-modules.js';
-import type { JsonPath } from '../json/document.js';
+import type { JsonDocument, JsonPath } from '../json/document.js';
+import type { YamlDocument } from '../json/yaml-document.js';
+import type { ProjectFiles } from '../project.js';
 import { asArray, asObject, asString, hasOwn, isObject, type JsonObject } from '../util/json-value.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -24,17 +25,17 @@ export interface OpenApiOperation {
   at: JsonPath;
 }
 
-/** The document as a value: JSON first (positions kept by the caller), else YAML. */
-export function parseOpenApiText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      return parseYaml(text, { maxAliasCount: 100 });
-    } catch {
-      return undefined;
-    }
+/** An OpenAPI file parsed once per run, with positions: as JSON when it looks like JSON, else as YAML. */
+export type OpenApiFile = { value: unknown; json: JsonDocument; yaml?: undefined } | { value: unknown; json?: undefined; yaml: YamlDocument };
+
+/** `text` is the file's text, already read (`files.readText(file)` succeeded). */
+export function parseOpenApiFile(files: ProjectFiles, file: string, text: string): OpenApiFile {
+  if (/^\s*[{[]/.test(text)) {
+    const json = files.readJson(file);
+    if (json) return { value: json.value, json };
   }
+  const yaml = files.readYaml(file)!;
+  return { value: yaml.value, yaml };
 }
 
 export function isOpenApiDocument(value: unknown): value is JsonObject {

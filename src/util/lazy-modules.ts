@@ -16,6 +16,11 @@ export function parseYaml(text: string, options?: import('yaml').ParseOptions & 
   return yaml.parse(text, options);
 }
 
+/** The `yaml` package itself, loaded on first use (for parsing with positions: src/json/yaml-document.ts). */
+export function yamlModule(): typeof import('yaml') {
+  return (yaml ??= require('yaml') as typeof import('yaml'));
+}
+
 export function globSync(patterns: string | string[], options: FastGlob.Options): string[] {
   fastGlob ??= require('fast-glob') as typeof FastGlob;
   return fastGlob.sync(patterns, options);
