@@ -66,6 +66,7 @@ export class ProjectFiles {
     const absolute = path.resolve(this.root, relative);
     this.textCache.set(absolute, { ok: true, text, absolute });
     this.jsonCache.delete(absolute);
+    this.yamlCache.delete(absolute);
   }
 
   readText(relative: string): TextRead {
@@ -79,26 +80,23 @@ export class ProjectFiles {
 
   /** Reads and parses a JSON file once; undefined when it cannot be read (use readText for the reason). */
   readJson(relative: string): JsonDocument | undefined {
-    const absolute = path.resolve(this.root, relative);
-    const cached = this.jsonCache.get(absolute);
-    if (cached) return cached;
-    const read = this.readText(relative);
-    if (!read.ok) return undefined;
-    const doc = parseJsonDocument(absolute, read.text);
-    this.jsonCache.set(absolute, doc);
-    return doc;
+    return this.parsedOnce(this.jsonCache, relative, (absolute, text) => parseJsonDocument(absolute, text));
   }
 
   /** Reads and parses a YAML file once, with positions; undefined when it cannot be read (use readText for the reason). */
   readYaml(relative: string): YamlDocument | undefined {
+    return this.parsedOnce(this.yamlCache, relative, (_absolute, text) => parseYamlDocument(text));
+  }
+
+  private parsedOnce<T>(cache: Map<string, T>, relative: string, parse: (absolute: string, text: string) => T): T | undefined {
     const absolute = path.resolve(this.root, relative);
-    const cached = this.yamlCache.get(absolute);
+    const cached = cache.get(absolute);
     if (cached) return cached;
     const read = this.readText(relative);
     if (!read.ok) return undefined;
-    const doc = parseYamlDocument(read.text);
-    this.yamlCache.set(absolute, doc);
-    return doc;
+    const parsed = parse(absolute, read.text);
+    cache.set(absolute, parsed);
+    return parsed;
   }
 
   private readUncached(relative: string): TextRead {
