@@ -125,12 +125,13 @@ export default defineRule({
         report({ messageId: 'syntax', file: read.absolute, range: problem.range, data: { ...names, message: problem.message } });
       }
       if (located.value === undefined) continue;
-      new OpenApiCheck(located.value, names, (d) => report({ ...d, ...at(d.at, d.target) })).run();
+      new OpenApiCheck(located.value, names, ({ at: where, target: side, ...problem }) => report({ ...problem, ...at(where, side) })).run();
     }
   },
 });
 
-type Finding = Omit<ReportDescriptor<MessageId>, 'doc' | 'path' | 'target' | 'file' | 'range'> & { at: JsonPath; target?: 'key' | 'value' };
+/** A finding in the document, at a JSON path into it (located in the JSON or the YAML text by the caller). */
+type OpenApiProblem = Omit<ReportDescriptor<MessageId>, 'doc' | 'path' | 'target' | 'file' | 'range'> & { at: JsonPath; target?: 'key' | 'value' };
 
 class OpenApiCheck {
   private readonly root: JsonObject | undefined;
@@ -138,7 +139,7 @@ class OpenApiCheck {
   constructor(
     private readonly value: unknown,
     private readonly names: { gateway: string; target: string },
-    private readonly add: (finding: Finding) => void,
+    private readonly add: (problem: OpenApiProblem) => void,
   ) {
     this.root = asObject(value);
   }
