@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { engineFinding, FILE_START } from '../../src/engine.js';
 import { defineRule } from '../../src/rule.js';
 import { AWS_TARGETS_RELATIVE } from '../../src/project.js';
@@ -27,8 +28,8 @@ export function unreadableConfigFinding(
 
 /** Whether aws-targets.json is there but unreadable (so not missing, as rule aws-targets would otherwise say). */
 export function awsTargetsUnreadable(project: AgentCoreProject): boolean {
-  const relative = AWS_TARGETS_RELATIVE.split(/[\\/]/).join('/');
-  return project.unreadableFiles.some((f) => f.relative === relative);
+  const absolute = path.resolve(project.root, AWS_TARGETS_RELATIVE);
+  return project.unreadableFiles.some((f) => f.absolute === absolute);
 }
 
 /**
