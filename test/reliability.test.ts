@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectRules } from '../rules/index.js';
 import { parseJsonDocument } from '../src/json/document.js';
+import { readTextFile } from '../src/project.js';
 import { lint } from '../src/lint.js';
 import { defineRule } from '../src/rule.js';
 import { MINIMAL_CONFIG, ROOT, runCli, useTempTrees } from './helpers/cli.js';
@@ -114,6 +116,29 @@ describe('hostile source files', () => {
     expect(run.stderr).toContain('blob.py');
     expect(run.stderr).toContain('latin1.py');
     expect(json(run).flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('direct-http-call');
+  });
+
+  it('a file is text exactly when it has no NUL byte and a fatal UTF-8 TextDecoder accepts it, with the same text (byte order mark kept)', () => {
+    const dir = tree({});
+    const file = path.join(dir, 'any.py');
+    const bytes = fc.oneof(
+      fc.uint8Array({ min: 1, maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 8 }).map((s) => new TextEncoder().encode(s)),
+      // Sequences near the edges of UTF-8: overlong forms, surrogates, past U+10FFFF, truncated tails.
+      fc.array(fc.constantFrom(0xc0, 0xc1, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xbf, 0xf0, 0xf4, 0xf5, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0x41), { maxLength: 8 }).map((a) => Uint8Array.from(a)),
+    );
+    fc.assert(fc.property(bytes, (content) => {
+      fs.writeFileSync(file, content);
+      let expected: string | undefined;
+      try {
+        if (content.includes(0)) throw new Error('binary');
+        expected = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+      } catch {
+        expected = undefined;
+      }
+      const read = readTextFile(file, 1 << 20);
+      expect(read.ok ? read.text : undefined).toBe(expected);
+    }), { seed: 20261122, numRuns: 1000 });
   });
 
   it('a run with many unreadable files names the first three in its note, not all of them', async () => {
