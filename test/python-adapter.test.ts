@@ -247,6 +247,87 @@ def sync(url):
     expect(callTo(facts, 'url.strip').callee).toBeUndefined();
   });
 
+  it('a call of a function of this file that returns one expression stands for it; not generators, decorated or recursive ones', () => {
+    const text = `import functools, os, requests, httpx, contextlib
+
+def make_session():
+    s = requests.Session()
+    return s
+
+@functools.cache
+def cached():
+    return httpx.Client()
+
+@contextlib.contextmanager
+def managed():
+    yield requests.Session()
+
+@some_decorator
+def decorated():
+    return requests.Session()
+
+def either(flag):
+    if flag:
+        return requests.Session()
+    return httpx.Client()
+
+def maybe():
+    if os.environ.get("OFF"):
+        return None
+    return requests.Session()
+
+def forever():
+    return forever()
+
+def gateway():
+    return os.environ.get("AGENTCORE_GATEWAY_TOOLS_URL")
+
+class Store:
+    def __init__(self, client=None):
+        self.client = client or httpx.Client()
+
+make_session().get(u)
+cached().post(u)
+managed().get(u)
+decorated().get(u)
+either(1).get(u)
+maybe().get(u)
+forever().get(u)
+Store().client.get(u)
+requests.post(gateway())
+requests.post(f"{gateway()}/mcp")
+`;
+    const facts = extract(text);
+    expect(callTo(facts, 'make_session().get').callee).toBe('requests.Session().get');
+    expect(callTo(facts, 'cached().post').callee).toBe('httpx.Client().post');
+    expect(callTo(facts, 'managed().get').callee).toBe('managed().get');
+    expect(callTo(facts, 'decorated().get').callee).toBe('decorated().get');
+    expect(callTo(facts, 'either(1).get').callee).toBe('either().get');
+    expect(callTo(facts, 'maybe().get').callee).toBe('requests.Session().get');
+    // Terminates: after a few expansions the call keeps the function's own name.
+    expect(callTo(facts, 'forever().get').callee).toBe('forever().get');
+    const gatewayRead = facts.envReads.findIndex((r) => r.name === 'AGENTCORE_GATEWAY_TOOLS_URL');
+    expect(callTo(facts, 'requests.post', 0).args[0]).toMatchObject({ kind: 'env', envRead: gatewayRead });
+    expect(callTo(facts, 'requests.post', 1).args[0]).toMatchObject({ kind: 'env', envRead: gatewayRead });
+  });
+
+  it('a fallback (\`client or httpx.Client()\`) is of the fallback\'s kind when the value given is unknown', () => {
+    const text = `import httpx, requests
+
+class Store:
+    def __init__(self, client=None):
+        self.client = client or httpx.Client()
+        self.other = requests or httpx
+
+    def run(self, url):
+        self.client.post(url)
+        self.other.get(url)
+`;
+    const facts = extract(text);
+    expect(callTo(facts, 'self.client.post').callee).toBe('httpx.Client().post');
+    expect(callTo(facts, 'self.other.get').callee).toBeUndefined();
+  });
+
   it('follows self attributes set in another method', () => {
     const text = `import httpx
 

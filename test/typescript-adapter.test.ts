@@ -231,6 +231,51 @@ export function c() { axios.post('z'); }
   });
 });
 
+describe('typescript adapter: helper functions and fallbacks', () => {
+  it('a call of a function of this file that returns one expression stands for it; not generators, lets, or two returns', () => {
+    const f = facts(`
+import axios from 'axios';
+function makeClient() { const c = axios.create(); return c; }
+const arrow = () => axios.create();
+let reassigned = () => axios.create();
+function* gen() { return axios.create(); }
+function either(flag: boolean) { if (flag) return axios.create(); return fetch; }
+function maybe() { if (process.env.OFF) return undefined; return axios.create(); }
+function nested() { const inner = () => { return fetch; }; return axios.create(); }
+function forever(): any { return forever(); }
+function gateway() { return process.env.AGENTCORE_GATEWAY_TOOLS_URL; }
+class Store {
+  private http;
+  constructor(http?: any) { this.http = http ?? axios.create(); }
+  run(url: string) { return this.http.post(url); }
+}
+makeClient().get(u);
+arrow().get(u);
+reassigned().get(u);
+gen().get(u);
+either(true).get(u);
+maybe().get(u);
+nested().get(u);
+forever().get(u);
+fetch(gateway());
+fetch(\`\${gateway()}/mcp\`);
+`);
+    const byText = callsByText(f);
+    expect(byText['makeClient().get']).toBe('axios.create().get');
+    expect(byText['arrow().get']).toBe('axios.create().get');
+    expect(byText['reassigned().get']).toBeUndefined();
+    expect(byText['gen().get']).toBeUndefined();
+    expect(byText['either(true).get']).toBeUndefined();
+    expect(byText['maybe().get']).toBe('axios.create().get');
+    expect(byText['nested().get']).toBe('axios.create().get');
+    expect(byText['forever().get']).toBeUndefined();
+    expect(byText['this.http.post']).toBe('axios.create().post');
+    const gatewayRead = f.envReads.findIndex((r) => r.name === 'AGENTCORE_GATEWAY_TOOLS_URL');
+    expect(call(f, 'fetch', 0).args[0]).toMatchObject({ kind: 'env', envRead: gatewayRead });
+    expect(call(f, 'fetch', 1).args[0]).toMatchObject({ kind: 'env', envRead: gatewayRead });
+  });
+});
+
 describe('typescript adapter: strings', () => {
   it('gives each literal its context', () => {
     const f = facts(`

@@ -165,11 +165,15 @@ export default defineRule({
       'environment variable (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …); a key ' +
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
       'AWS SDKs and AWS endpoints (also with an interpolated region: ' +
-      '`https://bedrock-agentcore.${region}.amazonaws.com`), localhost and link-local addresses (the instance and ' +
+      '`https://bedrock-agentcore.${region}.amazonaws.com`; Cognito\'s `<prefix>.auth.<region>.amazoncognito.com` too), localhost and link-local addresses (the instance and ' +
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
       'assigns one string, a TS/JS `const`, or a class field set once: `self.url`, `this.url`, `this.config.url`) counts as that ' +
-      'string, and the `hostname`, `host`, `origin` or `href` of a TS/JS `new URL(...)` of one as that part of it ' +
+      'string, a call of a function of the same file that returns one expression as that expression ' +
+      '(`requests.post(gateway_url())`, `make_session().get(...)` with `def make_session(): return requests.Session()`; ' +
+      'generators and decorated functions aside, `functools.cache`/`lru_cache` included), a client made with a ' +
+      'fallback (`client or httpx.Client()`, `client ?? axios.create()`) as the fallback\'s kind, ' +
+      'and the `hostname`, `host`, `origin` or `href` of a TS/JS `new URL(...)` of one as that part of it ' +
       '(also as the `hostname` of Node\'s request options: `http.request({ hostname: url.hostname, ... })`); a ' +
       'variable or property named like a gateway URL variable (`GATEWAY_URL`, ' +
       '`settings.AGENTCORE_GATEWAY_TOOLS_URL`) is the gateway. Five legitimate exceptions can be recorded on the line ' +

@@ -93,6 +93,8 @@ const HTTP_CALLEES: RegExp[] = [
   /^(?:axios|got|ky|superagent)$/,
   new RegExp(`^(?:axios|got|ky|superagent)\\.${VERBS}$`),
   new RegExp(`^axios\\.create\\(\\)\\.${VERBS}$`),
+  // Instances from `ky.create(…)`, `ky.extend(…)` and `got.extend(…)`: their methods, and the instance called.
+  new RegExp(`^(?:ky\\.(?:create|extend)|got\\.extend)\\(\\)(?:\\.${VERBS})?$`),
   /^https?\.(?:request|get)$/,
 ];
 
@@ -212,7 +214,7 @@ export function destinationOf(url: string): Destination {
     // `https://bedrock-agentcore.${region}.amazonaws.com`: an interpolated label in front of a literal AWS domain
     // is still an AWS host (and `{}.execute-api.{}.amazonaws.com` still an API Gateway one).
     const literalTail = host.slice(host.lastIndexOf('{}') + 2);
-    return /^\.(?:[a-z0-9-]+\.)*(?:amazonaws\.com(?:\.cn)?|api\.aws)$/.test(literalTail) ? destinationOfHost(host.replace(/\{\}/g, 'x')) : 'unknown';
+    return /^\.(?:[a-z0-9-]+\.)*(?:amazonaws\.com(?:\.cn)?|api\.aws|amazoncognito\.com)$/.test(literalTail) ? destinationOfHost(host.replace(/\{\}/g, 'x')) : 'unknown';
   }
   return destinationOfHost(host);
 }
@@ -221,7 +223,8 @@ function destinationOfHost(host: string): Destination {
   if (LOCAL_HOSTS.test(host)) return 'local';
   // API Gateway and Lambda function URLs are AWS hosts, but exactly what gateway targets are for.
   if (/\.execute-api\.[a-z0-9-]+\.amazonaws\.com$|\.lambda-url\.[a-z0-9-]+\.on\.aws$/.test(host)) return 'remote';
-  if (/(?:^|\.)amazonaws\.com(?:\.cn)?$|(?:^|\.)api\.aws$/.test(host)) return 'aws';
+  // Cognito's own OAuth endpoints (`<prefix>.auth.<region>.amazoncognito.com`) are AWS ones too.
+  if (/(?:^|\.)amazonaws\.com(?:\.cn)?$|(?:^|\.)api\.aws$|(?:^|\.)amazoncognito\.com$/.test(host)) return 'aws';
   return 'remote';
 }
 

@@ -220,6 +220,9 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   const errors: PyNode[] = [];
   const identifiers: PyNode[] = [];
   const callNodes: { node: PyNode; statement: PyNode; fn: PyNode | null }[] = [];
+  /** Each function definition's `return <value>` statements (its own, not its nested functions'), and generators. */
+  const returnsOf = new Map<PyNode, PyNode[]>();
+  const generators = new Set<PyNode>();
   const subscriptNodes: PyNode[] = [];
   const stringNodes: PyNode[] = [];
 
@@ -384,6 +387,18 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
           break;
         case 'subscript':
           subscriptNodes.push(node);
+          break;
+        case 'return_statement': {
+          const value = kids(node)[0];
+          if (fnNode && value) {
+            const list = returnsOf.get(fnNode);
+            if (list) list.push(value);
+            else returnsOf.set(fnNode, [value]);
+          }
+          break;
+        }
+        case 'yield':
+          if (fnNode) generators.add(fnNode);
           break;
         case 'string':
           if (node.parent?.type !== 'concatenated_string') stringNodes.push(node);
@@ -580,7 +595,25 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         n = child(n, 'object');
         continue;
       }
+      if (n.type === 'boolean_operator' && operatorText(n, text) === 'or') {
+        // `client or httpx.Client()`: a client passed in (a parameter, unknown here) stands in for the fallback's kind.
+        const left = child(n, 'left');
+        const right = child(n, 'right');
+        const fallback = right && hops < MAX_HOPS ? resolve(right, hops + 1) : undefined;
+        const given = left && hops < MAX_HOPS ? resolve(left, hops + 1) : undefined;
+        base = given === undefined || given === fallback ? fallback : undefined;
+        canonMemo.set(n, base);
+        break;
+      }
       if (n.type === 'call') {
+        // `make_session()` with `def make_session(): return requests.Session()` is that session.
+        const returned = hops < MAX_HOPS ? returnedBy(n) : undefined;
+        if (returned) {
+          path.push({ node: n, suffix: '' });
+          n = returned;
+          hops++;
+          continue;
+        }
         path.push({ node: n, suffix: '()' });
         n = child(n, 'function');
         continue;
@@ -655,6 +688,30 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * What a call of a function defined in this file returns, when that is one expression: the function's only
+   * `return <value>` (a bare `return` or `return None` aside). Not for generators, nor for decorated functions (a
+   * decorator may replace the function), `functools.cache` and `lru_cache` aside, which return what it returns.
+   */
+  function returnedBy(call: PyNode): PyNode | undefined {
+    const fn = child(call, 'function');
+    if (!fn || fn.type !== 'identifier') return undefined;
+    const binding = latestBinding(src(fn), fn);
+    const definition = binding?.kind === 'def' ? binding.target.parent : undefined;
+    if (!definition || definition.type !== 'function_definition' || generators.has(definition)) return undefined;
+    const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+    if (decorated && !kids(decorated).every((d) => d === definition || isCacheDecorator(d))) return undefined;
+    const values = (returnsOf.get(definition) ?? []).filter((v) => !isNone(v));
+    return values.length === 1 ? unparen(values[0]) : undefined;
+  }
+
+  function isCacheDecorator(decorator: PyNode): boolean {
+    let expression: PyNode | undefined = kids(decorator)[0];
+    if (expression?.type === 'call') expression = child(expression, 'function');
+    const name = expression ? resolve(expression) : undefined;
+    return name === 'functools.cache' || name === 'functools.lru_cache';
   }
 
   function calleeName(call: PyNode): string {
@@ -998,22 +1055,42 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     const sp = span(node);
     const env = envOfValue(n);
     if (env !== undefined) return { kind: 'env', envRead: env, span: sp };
-    if (isStringNode(n)) return { kind: 'string', value: stringText(n), span: sp };
+    if (isStringNode(n)) return stringFact(n, sp);
     const held = heldBy(n);
     if (held?.envRead !== undefined) return { kind: 'env', envRead: held.envRead, span: sp };
-    if (held?.string) return { kind: 'string', value: stringText(held.string), span: sp };
+    if (held?.string) return stringFact(held.string, sp);
     if (n.type === 'identifier') return { kind: 'identifier', name: src(n), span: sp };
     const attribute = n.type === 'attribute' ? child(n, 'attribute') : undefined;
     if (attribute) return { kind: 'member', name: src(attribute), span: sp };
     return { kind: 'other', span: sp };
   }
 
+  function stringFact(node: PyNode, sp: Span): ValueFact {
+    // `f"{gateway_url()}/mcp"`: a URL built on what a helper returns goes where that value does. (A name holding a
+    // read is followed through the read's uses instead.)
+    const leading = leadingInterpolation(node);
+    const read = leading && (leading.type === 'call' || leading.type === 'await') ? heldBy(leading)?.envRead : undefined;
+    return read !== undefined ? { kind: 'env', envRead: read, span: sp } : { kind: 'string', value: stringText(node), span: sp };
+  }
+
   function isStringNode(n: PyNode): boolean {
     return n.type === 'string' || n.type === 'concatenated_string';
   }
 
-  /** What a name (where it is used) or a `self` attribute set once holds: an environment read, or a string literal. */
-  function heldBy(n: PyNode): { envRead?: number; string?: PyNode } | undefined {
+  /**
+   * What a name (where it is used), a `self` attribute set once, or a call of a function of this file that returns one
+   * expression (`returnedBy`) holds: an environment read, or a string literal.
+   */
+  function heldBy(node: PyNode, depth = 0): { envRead?: number; string?: PyNode } | undefined {
+    let n = node;
+    if (n.type === 'await') n = unparen(kids(n)[0] ?? n);
+    if (n.type === 'call') {
+      const returned = depth < MAX_HOPS ? returnedBy(n) : undefined;
+      if (!returned) return undefined;
+      const env = envOfValue(returned);
+      if (env !== undefined) return { envRead: env };
+      return isStringNode(returned) ? { string: returned } : heldBy(returned, depth + 1);
+    }
     let binding: Binding | undefined;
     if (n.type === 'identifier') {
       const found = lookup(src(n), n);
@@ -1027,7 +1104,9 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (binding?.envRead !== undefined) return { envRead: binding.envRead };
     }
     const value = binding && binding.kind === 'value' && binding.value ? unparen(binding.value) : undefined;
-    return value && isStringNode(value) ? { string: value } : undefined;
+    if (value && isStringNode(value)) return { string: value };
+    // `url = get_gateway_url()`
+    return value && (value.type === 'call' || value.type === 'await') ? heldBy(value, depth + 1) : undefined;
   }
 
   /**
@@ -1036,13 +1115,20 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
    */
   function stringText(node: PyNode, depth = 0): string {
     const { value } = stringValue(node);
-    if (node.type !== 'string' || !value.startsWith('{}') || depth > 3) return value;
+    if (!value.startsWith('{}') || depth > 3) return value;
+    const expression = leadingInterpolation(node);
+    const held = expression ? heldBy(expression) : undefined;
+    return held?.string ? stringText(held.string, depth + 1) + value.slice(2) : value;
+  }
+
+  /** The expression of an f-string's first part when that is an interpolation that does not change its text. */
+  function leadingInterpolation(node: PyNode): PyNode | undefined {
+    if (node.type !== 'string') return undefined;
     const first = node.children.find((c) => c.type === 'string_content' || c.type === 'interpolation');
     // `{API!r}` and `{API:>20}` change the text.
     const plain = first?.type === 'interpolation' && !first.children.some((c) => c.type === 'type_conversion' || c.type === 'format_specifier');
     const expression = plain ? child(first, 'expression') : undefined;
-    const held = expression ? heldBy(unparen(expression)) : undefined;
-    return held?.string ? stringText(held.string, depth + 1) + value.slice(2) : value;
+    return expression ? unparen(expression) : undefined;
   }
 
   // ---- Pass 3: calls, strings, directives ------------------------------------------------------------------------

@@ -132,6 +132,7 @@ class Extractor {
   private readonly scopes = new Map<TS.Node, Map<string, Binding>>();
   private readonly bindingOf = new Map<TS.Node, Binding>();
   private readonly canonMemo = new Map<TS.Node, string | undefined | typeof PENDING>();
+  private readonly singleReturnMemo = new Map<TS.Node, TS.Expression | null>();
   private readonly envByNode = new Map<TS.Node, number>();
   private readonly envDefaultOf = new Map<TS.Node, number>();
   private readonly readNodes: TS.Node[] = [];
@@ -278,6 +279,49 @@ class Extractor {
 
   private isFunctionExpressionLike(node: TS.Node): node is TS.ArrowFunction | TS.FunctionExpression {
     return this.ts.isArrowFunction(node) || this.ts.isFunctionExpression(node);
+  }
+
+  /**
+   * What a call of a function of this file returns, when that is one expression: the arrow's expression body, or
+   * the function's only `return <value>` (a bare `return`, `return null` or `return undefined` aside). Not for
+   * generators, methods or functions held in a `let`.
+   */
+  private returnedBy(call: TS.CallExpression): TS.Expression | undefined {
+    const ts = this.ts;
+    const callee = this.unwrap(call.expression);
+    if (!ts.isIdentifier(callee)) return undefined;
+    const binding = this.resolve(callee);
+    const fn = binding?.fn;
+    if (!fn || !(binding.kind === 'function' || (binding.kind === 'variable' && binding.constant))) return undefined;
+    let returned = this.singleReturnMemo.get(fn);
+    if (returned === undefined) {
+      returned = this.singleReturn(fn as TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction) ?? null;
+      this.singleReturnMemo.set(fn, returned);
+    }
+    return returned ?? undefined;
+  }
+
+  private singleReturn(fn: TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction): TS.Expression | undefined {
+    const ts = this.ts;
+    if (!fn.body || (!ts.isArrowFunction(fn) && fn.asteriskToken)) return undefined;
+    if (!ts.isBlock(fn.body)) return fn.body;
+    const values: TS.Expression[] = [];
+    // Iterative: nesting depth is input-controlled. Returns of nested functions and classes are theirs.
+    const stack: TS.Node[] = [fn.body];
+    while (stack.length > 0 && values.length < 2) {
+      const node = stack.pop()!;
+      if (ts.isReturnStatement(node)) {
+        const value = node.expression && this.unwrap(node.expression);
+        const nothing = !value || value.kind === this.K.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
+        if (!nothing) values.push(node.expression!);
+        continue;
+      }
+      if (node !== fn.body && (ts.isFunctionLike(node) || ts.isClassLike(node))) continue;
+      ts.forEachChild(node, (c) => {
+        stack.push(c);
+      });
+    }
+    return values.length === 1 ? values[0] : undefined;
   }
 
   private propertyNameText(name: TS.PropertyName | TS.BindingName | TS.JsxAttributeName): string | undefined {
@@ -565,6 +609,9 @@ class Extractor {
     if (ts.isCallExpression(e)) {
       const module = this.requiredModule(e, depth);
       if (module !== undefined) return module;
+      // `makeClient().get(…)` with `function makeClient() { return axios.create(…); }` is that client's.
+      const returned = this.returnedBy(e);
+      if (returned) return this.canon(returned, depth + 1);
       const callee = this.calleeCanon(e.expression, depth + 1);
       return callee === undefined ? undefined : `${callee}()`;
     }
@@ -579,6 +626,12 @@ class Extractor {
       if (whenTrue === undefined || whenFalse === undefined) return undefined;
       if (whenTrue === whenFalse || (NODE_HTTP.has(whenTrue) && NODE_HTTP.has(whenFalse))) return whenTrue;
       return undefined;
+    }
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === this.K.QuestionQuestionToken || e.operatorToken.kind === this.K.BarBarToken)) {
+      // `client ?? axios.create()`: a client passed in (a parameter, unknown here) stands in for the fallback's kind.
+      const fallback = this.canon(e.right, depth + 1);
+      const given = this.canon(e.left, depth + 1);
+      return given === undefined || given === fallback ? fallback : undefined;
     }
     return undefined;
   }
@@ -1249,6 +1302,8 @@ class Extractor {
     const read = this.envReadOf(arg);
     if (read !== undefined) return { kind: 'env', envRead: read, span };
     if (ts.isTemplateExpression(e)) {
+      const leadingRead = this.leadingReturnedRead(e);
+      if (leadingRead !== undefined) return { kind: 'env', envRead: leadingRead, span };
       const value = this.prefixedTemplate(e);
       return value === undefined ? { kind: 'other', span } : { kind: 'string', value, span: this.span(e) };
     }
@@ -1258,6 +1313,8 @@ class Extractor {
       const heldRead = this.envReadOf(held);
       if (heldRead !== undefined) return { kind: 'env', envRead: heldRead, span };
       if (ts.isTemplateExpression(held)) {
+        const leadingRead = this.leadingReturnedRead(held);
+        if (leadingRead !== undefined) return { kind: 'env', envRead: leadingRead, span };
         const value = this.prefixedTemplate(held);
         // Otherwise its string fact is found by the template's span.
         return value === undefined ? { kind: 'other', span: this.span(held) } : { kind: 'string', value, span };
@@ -1271,6 +1328,16 @@ class Extractor {
     if (ts.isIdentifier(named)) return { kind: 'identifier', name: named.text, span };
     if (ts.isPropertyAccessExpression(named) && ts.isIdentifier(named.name)) return { kind: 'member', name: named.name.text, span };
     return { kind: 'other', span };
+  }
+
+  /**
+   * `${getGatewayUrl()}/mcp`: the environment read a helper function returns, when a template starts with its call. A
+   * URL built on it goes where that value does. (A name holding a read is followed through the read's uses instead.)
+   */
+  private leadingReturnedRead(t: TS.TemplateExpression): number | undefined {
+    if (t.head.text !== '') return undefined;
+    const leading = this.unwrap(t.templateSpans[0].expression, true);
+    return this.ts.isCallExpression(leading) ? this.envReadOf(this.heldValue(leading)) : undefined;
   }
 
   /**
@@ -1329,6 +1396,8 @@ class Extractor {
         if (binding?.kind === 'variable' && binding.constant && binding.init) next = binding.init;
       } else if (ts.isPropertyAccessExpression(current)) {
         next = this.fieldValue(current);
+      } else if (ts.isCallExpression(current)) {
+        next = this.returnedBy(current); // `getGatewayUrl()`
       }
       if (!next) return current;
       if (this.envReadOf(next) !== undefined) return next;
