@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import { defineRule, type SourceDigest } from '../../src/rule.js';
 import { gatewayUrlEnvVar } from '../../src/agentcore/env-names.js';
 import type { SourceFacts } from '../../src/source/facts.js';
 import { projectSources } from '../../src/source/project-sources.js';
+import { asString } from '../../src/util/json-value.js';
 import { gateways } from '../../src/util/spec.js';
 
 /** What the runtime code reads: variable names, and whether some code enumerates all gateway variables. */
@@ -32,9 +34,29 @@ export function buildsAgentOrToolClient(facts: SourceFacts): boolean {
   return facts.calls.some((call) => call.callee !== undefined && AGENT_OR_MCP.test(call.callee) && !/^(?:boto3|httpx|requests|openai|anthropic)\./.test(call.callee));
 }
 
-/** What one runtime file contributes: the gateway variables it reads, and whether it builds an agent or MCP client. */
-const GATEWAY_USE: SourceDigest<{ reads: GatewayReads; buildsAgentOrToolClient: boolean }> = {
-  of: (facts) => ({ reads: gatewayReads([facts]), buildsAgentOrToolClient: buildsAgentOrToolClient(facts) }),
+/** A deployed gateway's URL: `https://<gateway id>.gateway.bedrock-agentcore.<region>.amazonaws.com/mcp`. */
+const DEPLOYED_GATEWAY_URL = /^https:\/\/([a-z0-9-]+)\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com(?:[/:?#]|$)/i;
+
+/** The gateway ids of the deployed gateway URLs a file writes out in its strings. */
+export function hardCodedGatewayIds(facts: SourceFacts): string[] {
+  const ids: string[] = [];
+  for (const s of facts.strings) {
+    const id = DEPLOYED_GATEWAY_URL.exec(s.value.trim())?.[1];
+    if (id) ids.push(id.toLowerCase());
+  }
+  return ids;
+}
+
+/**
+ * What one runtime file contributes: the gateway variables it reads, whether it builds an agent or MCP client, and
+ * the ids of the deployed gateway URLs it holds.
+ */
+const GATEWAY_USE: SourceDigest<{ reads: GatewayReads; buildsAgentOrToolClient: boolean; hardCodedIds: string[] }> = {
+  of: (facts) => ({
+    reads: gatewayReads([facts]),
+    buildsAgentOrToolClient: buildsAgentOrToolClient(facts),
+    hardCodedIds: hardCodedGatewayIds(facts),
+  }),
 };
 
 export default defineRule({
@@ -49,6 +71,9 @@ export default defineRule({
       '(agentcore-facts.md §3). The CLI writes the code that reads it only into Python agents created while the gateway ' +
       'already existed: TypeScript templates never read it, and agents added before the gateway do not either (§6). ' +
       'Such a gateway is deployed and billed, its targets and policies are configured, and no agent can call its tools. ' +
+      'Code may instead hold the gateway\'s URL written out (`https://<id>.gateway.bedrock-agentcore.<region>.amazonaws.com`, ' +
+      'the id starting with `<project>-<gateway>-` in lower case): that reaches one deployment only, since the URL ' +
+      'changes when the gateway is re-created or deployed to another account or region; the message then names the file. ' +
       'The rule reads every runtime\'s source files (agent and MCP-server roles, parsed once per run and shared with ' +
       'the file rules). It runs when a whole project is linted (a folder, as in CI), not when files are named (pre-commit, ' +
       'even with agentcore.json staged, so commits stay fast), and stays silent when a runtime file cannot be read, or the code ' +
@@ -58,6 +83,11 @@ export default defineRule({
         'Gateway "{{gateway}}" sets {{variable}} on every runtime, but no runtime code reads it ({{files}} scanned), so ' +
         'no agent can call its tools. Read it in the agent (`os.environ.get("{{variable}}")` / ' +
         '`process.env.{{variable}}`, checking that it is set) and connect an MCP client, or remove the gateway.',
+      hardCoded:
+        'Gateway "{{gateway}}" sets {{variable}} on every runtime, but no runtime code reads it: {{file}} holds the ' +
+        'gateway\'s deployed URL written out instead, which changes when the gateway is re-created or deployed to ' +
+        'another account or region. Read {{variable}} instead (`os.environ.get("{{variable}}")` / ' +
+        '`process.env.{{variable}}`, checking that it is set).',
     },
     officialParity: false,
     requiresProject: true,
@@ -70,9 +100,11 @@ export default defineRule({
     if (files.length === 0) return; // no runtime code (harness projects, code elsewhere): nothing to compare
     const reads: GatewayReads = { names: new Set(), dynamic: false };
     let buildsAgentOrClient = false;
+    const hardCoded: Array<{ id: string; file: string }> = [];
     for (const file of files) {
       const use = sources.digest(file, GATEWAY_USE);
       if (!use) return; // unreadable or no parser: do not guess
+      for (const id of use.hardCodedIds) hardCoded.push({ id, file });
       for (const name of use.reads.names) reads.names.add(name);
       reads.dynamic ||= use.reads.dynamic;
       buildsAgentOrClient ||= use.buildsAgentOrToolClient;
@@ -80,10 +112,19 @@ export default defineRule({
     // Only real agent code can be missing a gateway: a stub that builds no agent and no MCP client says nothing.
     if (!buildsAgentOrClient) return;
     if (reads.dynamic) return;
+    const projectName = asString(project.spec?.name);
     for (const gateway of gateways(project.spec)) {
       if (!gateway.name) continue;
       const variable = gatewayUrlEnvVar(gateway.name);
       if (reads.names.has(variable)) continue;
+      // Deploy names a gateway `<project>-<gateway>`, and its id is that name, in lower case, and a suffix.
+      const idPrefix = `${projectName}-${gateway.name}-`.toLowerCase();
+      const written = projectName ? hardCoded.find((h) => h.id.startsWith(idPrefix)) : undefined;
+      if (written) {
+        const file = path.relative(project.root, written.file).split(path.sep).join('/');
+        report({ messageId: 'hardCoded', path: [...gateway.path, 'name'], data: { gateway: gateway.name, variable, file } });
+        continue;
+      }
       report({
         messageId: 'unread',
         path: [...gateway.path, 'name'],
