@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../src/fix.js';
 import type { Finding } from '../src/types.js';
+import { temporaryFileFor } from '../src/util/write-file.js';
 import { runCli, useTempTrees } from './helpers/cli.js';
 
 const tree = useTempTrees();
@@ -57,7 +58,7 @@ describe('--fix', () => {
     const dir = tree({ 'a.json': '{"a":1,}', 'b.json': '{"b":1,}' });
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');
-    fs.mkdirSync(`${a}.${process.pid}.agentcore-lint.tmp`); // where the new text of a.json would be written first
+    fs.mkdirSync(temporaryFileFor(a)); // a folder where the new text of a.json would be written first
     const fix = (file: string, offset: number) => ({ fix: { file, edits: [{ start: offset, end: offset + 1, text: '' }] } }) as unknown as Finding;
     const result = applyFixes([fix(a, 6), fix(b, 6)]);
     expect(result.failed).toEqual([{ file: a, reason: 'EISDIR' }]);

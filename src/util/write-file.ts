@@ -12,7 +12,7 @@ export function writeFileAtomically(file: string, text: string): void {
   const target = exists ? fs.realpathSync(file) : file;
   const mode = exists ? fs.statSync(target).mode & 0o7777 : undefined;
   makeFolder(path.dirname(target));
-  const temporary = `${target}.${process.pid}.agentcore-lint.tmp`;
+  const temporary = temporaryFileFor(target);
   try {
     fs.writeFileSync(temporary, text, { mode });
     if (mode !== undefined) fs.chmodSync(temporary, mode); // writeFileSync's mode is masked by the umask
@@ -25,4 +25,9 @@ export function writeFileAtomically(file: string, text: string): void {
     }
     throw error;
   }
+}
+
+/** Where writeFileAtomically writes `target`'s new text before renaming it into place. */
+export function temporaryFileFor(target: string): string {
+  return `${target}.${process.pid}.agentcore-lint.tmp`;
 }
