@@ -276,6 +276,29 @@ fetch(\`\${gateway()}/mcp\`);
   });
 });
 
+describe('typescript adapter: fetch implementations', () => {
+  it('marks a handed-on function\'s fetch of its own (input, init) as forwarding the request; not a helper called by name', () => {
+    const f = facts(`
+export const signed = (sign: (h: object) => object) => async (input: string | URL, init?: RequestInit) => {
+  const url = new URL(input.toString());
+  return fetch(url, { ...init, headers: sign({}) });
+};
+const transport = { fetch: async (input: RequestInfo, init?: RequestInit) => fetch(input, init) };
+async function helper(input: string, init?: RequestInit) { return fetch(input, init); }
+helper("https://api.example.com");
+const fixedUrl = async (input: string, init?: RequestInit) => fetch("https://api.example.com", init);
+const ownOptions = async (input: string, init?: RequestInit) => fetch(input, { method: "POST" });
+`);
+    expect(f.calls.filter((c) => c.callee === 'fetch').map((c) => [c.calleeText, f.text.slice(c.span.start, c.span.end).slice(6, 24), c.forwardsRequest ?? false])).toEqual([
+      ['fetch', 'url, { ...init, he', true],
+      ['fetch', 'input, init)', true],
+      ['fetch', 'input, init)', false],
+      ['fetch', '"https://api.examp', false],
+      ['fetch', 'input, { method: "', false],
+    ]);
+  });
+});
+
 describe('typescript adapter: strings', () => {
   it('gives each literal its context', () => {
     const f = facts(`

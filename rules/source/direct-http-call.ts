@@ -116,6 +116,7 @@ export function directCalls(facts: SourceFacts): DirectCall[] {
   for (const call of facts.calls) {
     if (isAwsSdkCall(call.callee)) continue;
     if (isHttpCall(call.callee)) {
+      if (call.forwardsRequest) continue; // a fetch wrapper's own request: its callers name the destination
       const arg = asString(facts, urlArgument(call));
       if (arg?.kind === 'string') {
         // `client.get("/items")` is relative to the client's base URL, not to this machine.
@@ -167,7 +168,9 @@ export default defineRule({
       'AWS SDKs and AWS endpoints (also with an interpolated region: ' +
       '`https://bedrock-agentcore.${region}.amazonaws.com`; Cognito\'s `<prefix>.auth.<region>.amazoncognito.com` too), localhost and link-local addresses (the instance and ' +
       'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
-      'runtimes, gateway tool code, Lambda handlers, tests. A URL held in a constant (an UPPER_CASE name the file ' +
+      'runtimes, gateway tool code, Lambda handlers, tests, and a TS/JS fetch implementation\'s own request (a function ' +
+      'of `(input, init)` handed on, not called by name in the file, that fetches a URL made from `input` with `init` ' +
+      'or `{ ...init, … }`: the SigV4-signing `fetch` given to a gateway\'s MCP transport; its callers name the destination). A URL held in a constant (an UPPER_CASE name the file ' +
       'assigns one string, a TS/JS `const`, or a class field set once: `self.url`, `this.url`, `this.config.url`) counts as that ' +
       'string, a call of a function of the same file that returns one expression as that expression ' +
       '(`requests.post(gateway_url())`, `make_session().get(...)` with `def make_session(): return requests.Session()`; ' +

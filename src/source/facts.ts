@@ -74,6 +74,12 @@ export interface CallFact {
   enclosingDecorators: readonly string[];
   /** The statement this call belongs to (for `agentcore-lint:` directives on the line before it). */
   statementSpan: Span;
+  /**
+   * The call is a fetch implementation's own request: inside a function of `(input, init)`, it fetches a URL made
+   * from `input` with `init` (or `{ ...init, … }`), as signing, retrying and logging wrappers handed to an MCP
+   * transport do. Its callers name the destination. TS/JS only.
+   */
+  forwardsRequest?: true;
 }
 
 /**

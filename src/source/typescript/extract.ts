@@ -41,6 +41,8 @@ const DEFAULT_EXPORT_CLASS: Record<string, string> = { openai: 'OpenAI', '@anthr
 const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch']);
 const HTTP_FUNCTIONS = new Set(['fetch', 'http.request', 'http.get', 'https.request', 'https.get']);
 const NODE_HTTP = new Set(['http', 'https']);
+/** The fetch functions (`CallFact.forwardsRequest`). */
+const FETCH_FUNCTIONS = /^(?:fetch|node-fetch|cross-fetch|isomorphic-fetch|undici\.fetch)$/;
 /** Names that denote the global object: `globalThis.fetch` is `fetch`. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const GLOBAL = '\0global';
@@ -1290,7 +1292,73 @@ class Extractor {
       named: this.namedArguments(args),
       enclosingDecorators: this.wrappersAt.get(call) ?? NO_DECORATORS,
       statementSpan: this.span(this.statementAt.get(call) ?? call),
+      ...(ts.isCallExpression(call) && this.forwardsRequest(call) ? { forwardsRequest: true as const } : {}),
     };
+  }
+
+  /** See `CallFact.forwardsRequest`. */
+  private forwardsRequest(call: TS.CallExpression): boolean {
+    const ts = this.ts;
+    const [url, init] = call.arguments;
+    if (!url || !init || !FETCH_FUNCTIONS.test(this.calleeCanon(call.expression) ?? '')) return false;
+    let fn: TS.Node | undefined = call.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    if (!fn || !ts.isFunctionLike(fn)) return false;
+    // A function this file calls by name is a helper (`get(url, init)`), whose request is the rule's to judge; a
+    // fetch implementation is handed on (returned, passed as a transport's `fetch`), not called here.
+    const name = ts.isFunctionDeclaration(fn) ? fn.name : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
+    if (name && ts.isIdentifier(name) && this.calledByName().has(this.bindingOf.get(name)!)) return false;
+    const [input, options] = fn.parameters;
+    if (!input || !options || !ts.isIdentifier(input.name) || !ts.isIdentifier(options.name)) return false;
+    const inputBinding = this.bindingOf.get(input.name);
+    const optionsBinding = this.bindingOf.get(options.name);
+    const isParameter = (e: TS.Expression, binding: Binding | undefined): boolean => {
+      const u = this.unwrap(e);
+      return ts.isIdentifier(u) && binding !== undefined && this.resolve(u) === binding;
+    };
+    const passed = this.unwrap(init);
+    const forwardsOptions =
+      isParameter(passed, optionsBinding) ||
+      (ts.isObjectLiteralExpression(passed) && passed.properties.some((p) => ts.isSpreadAssignment(p) && isParameter(p.expression, optionsBinding)));
+    return forwardsOptions && this.mentions(url, inputBinding);
+  }
+
+  private calledByNameMemo: Set<Binding> | undefined;
+
+  /** The bindings of the functions this file calls by name (`helper(...)`). */
+  private calledByName(): Set<Binding> {
+    if (this.calledByNameMemo) return this.calledByNameMemo;
+    const ts = this.ts;
+    const called = new Set<Binding>();
+    for (const node of this.nodes) {
+      if (!ts.isCallExpression(node)) continue;
+      const callee = this.unwrap(node.expression);
+      const binding = ts.isIdentifier(callee) ? this.resolve(callee) : undefined;
+      if (binding) called.add(binding);
+    }
+    return (this.calledByNameMemo = called);
+  }
+
+  /** Whether `e`, or the initialiser of a `const` it names (a few levels deep), reads the binding. */
+  private mentions(e: TS.Expression, binding: Binding | undefined): boolean {
+    const ts = this.ts;
+    if (!binding) return false;
+    const stack: Array<{ node: TS.Node; depth: number }> = [{ node: e, depth: 0 }];
+    let visited = 0;
+    while (stack.length > 0 && visited++ < 500) {
+      const { node, depth } = stack.pop()!;
+      if (ts.isIdentifier(node)) {
+        const found = this.resolve(node);
+        if (found === binding) return true;
+        if (found?.kind === 'variable' && found.constant && found.init && depth < 3) stack.push({ node: found.init, depth: depth + 1 });
+        continue;
+      }
+      if (ts.isFunctionLike(node)) continue;
+      ts.forEachChild(node, (c) => {
+        stack.push({ node: c, depth });
+      });
+    }
+    return false;
   }
 
   private valueFact(arg: TS.Expression): ValueFact {
