@@ -1369,24 +1369,13 @@ class Extractor {
     if (this.isStringLike(e)) return { kind: 'string', value: e.text, span: this.span(e) };
     const read = this.envReadOf(arg);
     if (read !== undefined) return { kind: 'env', envRead: read, span };
-    if (ts.isTemplateExpression(e)) {
-      const leadingRead = this.leadingReturnedRead(e);
-      if (leadingRead !== undefined) return { kind: 'env', envRead: leadingRead, span };
-      const value = this.prefixedTemplate(e);
-      return value === undefined ? { kind: 'other', span } : { kind: 'string', value, span: this.span(e) };
-    }
+    if (ts.isTemplateExpression(e)) return this.templateFact(e, span, false);
     const held = this.heldValue(e);
     if (held !== e) {
       if (this.isStringLike(held)) return { kind: 'string', value: held.text, span };
       const heldRead = this.envReadOf(held);
       if (heldRead !== undefined) return { kind: 'env', envRead: heldRead, span };
-      if (ts.isTemplateExpression(held)) {
-        const leadingRead = this.leadingReturnedRead(held);
-        if (leadingRead !== undefined) return { kind: 'env', envRead: leadingRead, span };
-        const value = this.prefixedTemplate(held);
-        // Otherwise its string fact is found by the template's span.
-        return value === undefined ? { kind: 'other', span: this.span(held) } : { kind: 'string', value, span };
-      }
+      if (ts.isTemplateExpression(held)) return this.templateFact(held, span, true);
     }
     const part = this.urlObjectPart(held);
     if (part?.envRead !== undefined) return { kind: 'env', envRead: part.envRead, span };
@@ -1399,13 +1388,18 @@ class Extractor {
   }
 
   /**
-   * `${getGatewayUrl()}/mcp`: the environment read a helper function returns, when a template starts with its call. A
-   * URL built on it goes where that value does. (A name holding a read is followed through the read's uses instead.)
+   * A template literal argument (`held`: the template a name or helper holds): the environment read a helper function returns when the template starts with its call
+   * (`${getGatewayUrl()}/mcp`: a URL built on it goes where that value does; a name holding a read is followed through
+   * the read's uses instead), else its text when it starts with a constant (`prefixedTemplate`), else unknown.
    */
-  private leadingReturnedRead(t: TS.TemplateExpression): number | undefined {
-    if (t.head.text !== '') return undefined;
-    const leading = this.unwrap(t.templateSpans[0].expression, true);
-    return this.ts.isCallExpression(leading) ? this.envReadOf(this.heldValue(leading)) : undefined;
+  private templateFact(t: TS.TemplateExpression, span: Span, held: boolean): ValueFact {
+    const leading = t.head.text === '' ? this.unwrap(t.templateSpans[0].expression, true) : undefined;
+    const leadingRead = leading && this.ts.isCallExpression(leading) ? this.envReadOf(this.heldValue(leading)) : undefined;
+    if (leadingRead !== undefined) return { kind: 'env', envRead: leadingRead, span };
+    const value = this.prefixedTemplate(t);
+    if (value !== undefined) return { kind: 'string', value, span: held ? span : this.span(t) };
+    // Unknown: a held template's string fact is then found by the template's own span.
+    return { kind: 'other', span: held ? this.span(t) : span };
   }
 
   /**
