@@ -1282,32 +1282,34 @@ class Extractor {
   private callFact(call: TS.CallExpression | TS.NewExpression): CallFact {
     const ts = this.ts;
     const args = call.arguments ?? ([] as readonly TS.Expression[]);
+    const callee = call.expression.kind === this.K.ImportKeyword ? 'import' : this.calleeCanon(call.expression);
     return {
       span: this.span(call),
       calleeText: call.expression.getText(this.sf),
       calleeSpan: this.span(call.expression),
-      callee: call.expression.kind === this.K.ImportKeyword ? 'import' : this.calleeCanon(call.expression),
+      callee,
       isNew: ts.isNewExpression(call),
       args: args.map((arg) => this.valueFact(arg)),
       named: this.namedArguments(args),
       enclosingDecorators: this.wrappersAt.get(call) ?? NO_DECORATORS,
       statementSpan: this.span(this.statementAt.get(call) ?? call),
-      ...(ts.isCallExpression(call) && this.forwardsRequest(call) ? { forwardsRequest: true as const } : {}),
+      ...(ts.isCallExpression(call) && this.forwardsRequest(call, callee) ? { forwardsRequest: true as const } : {}),
     };
   }
 
   /** See `CallFact.forwardsRequest`. */
-  private forwardsRequest(call: TS.CallExpression): boolean {
+  private forwardsRequest(call: TS.CallExpression, callee: string | undefined): boolean {
     const ts = this.ts;
     const [url, init] = call.arguments;
-    if (!url || !init || !FETCH_FUNCTIONS.test(this.calleeCanon(call.expression) ?? '')) return false;
+    if (!url || !init || !FETCH_FUNCTIONS.test(callee ?? '')) return false;
     let fn: TS.Node | undefined = call.parent;
     while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
     if (!fn || !ts.isFunctionLike(fn)) return false;
     // A function this file calls by name is a helper (`get(url, init)`), whose request is the rule's to judge; a
     // fetch implementation is handed on (returned, passed as a transport's `fetch`), not called here.
     const name = ts.isFunctionDeclaration(fn) ? fn.name : fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined;
-    if (name && ts.isIdentifier(name) && this.calledByName().has(this.bindingOf.get(name)!)) return false;
+    const own = name && ts.isIdentifier(name) ? this.bindingOf.get(name) : undefined;
+    if (own && this.calledByName().has(own)) return false;
     const [input, options] = fn.parameters;
     if (!input || !options || !ts.isIdentifier(input.name) || !ts.isIdentifier(options.name)) return false;
     const inputBinding = this.bindingOf.get(input.name);
@@ -1344,7 +1346,7 @@ class Extractor {
     const ts = this.ts;
     if (!binding) return false;
     const stack: Array<{ node: TS.Node; depth: number }> = [{ node: e, depth: 0 }];
-    let visited = 0;
+    let visited = 0; // bounded: an argument can be any expression
     while (stack.length > 0 && visited++ < 500) {
       const { node, depth } = stack.pop()!;
       if (ts.isIdentifier(node)) {
@@ -1388,9 +1390,10 @@ class Extractor {
   }
 
   /**
-   * A template literal argument (`held`: the template a name or helper holds): the environment read a helper function returns when the template starts with its call
-   * (`${getGatewayUrl()}/mcp`: a URL built on it goes where that value does; a name holding a read is followed through
-   * the read's uses instead), else its text when it starts with a constant (`prefixedTemplate`), else unknown.
+   * A template literal argument (`held`: the template a name or helper holds). The environment read a helper function
+   * returns when the template starts with its call (`${getGatewayUrl()}/mcp`: a URL built on it goes where that value
+   * does; a name holding a read is followed through the read's uses instead), else its text when it starts with a
+   * constant (`prefixedTemplate`), else unknown.
    */
   private templateFact(t: TS.TemplateExpression, span: Span, held: boolean): ValueFact {
     const leading = t.head.text === '' ? this.unwrap(t.templateSpans[0].expression, true) : undefined;
