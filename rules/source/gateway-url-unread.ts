@@ -38,7 +38,7 @@ export function buildsAgentOrToolClient(facts: SourceFacts): boolean {
 const DEPLOYED_GATEWAY_URL = /^https:\/\/([a-z0-9-]+)\.gateway\.bedrock-agentcore\.[a-z0-9-]+\.amazonaws\.com(?:[/:?#]|$)/i;
 
 /** The gateway ids of the deployed gateway URLs a file writes out in its strings. */
-export function hardCodedGatewayIds(facts: SourceFacts): string[] {
+function hardCodedGatewayIds(facts: SourceFacts): string[] {
   const ids: string[] = [];
   for (const s of facts.strings) {
     const id = DEPLOYED_GATEWAY_URL.exec(s.value.trim())?.[1];

@@ -197,6 +197,12 @@ export function urlPart(url: string, part: UrlPart): string | undefined {
 
 export type Destination = 'local' | 'aws' | 'remote' | 'unknown';
 
+/** AWS's service domains; Cognito's own OAuth endpoints (`<prefix>.auth.<region>.amazoncognito.com`) among them. */
+const AWS_DOMAINS = '(?:amazonaws\\.com(?:\\.cn)?|api\\.aws|amazoncognito\\.com)';
+const AWS_HOST = new RegExp(`(?:^|\\.)${AWS_DOMAINS}$`);
+/** The literal end of a host after its last interpolation (`.bedrock-agentcore.{}.amazonaws.com` → `.amazonaws.com`). */
+const AWS_DOMAIN_TAIL = new RegExp(`^\\.(?:[a-z0-9-]+\\.)*${AWS_DOMAINS}$`);
+
 /** Where a URL literal points: localhost, an AWS service endpoint, elsewhere, or unknown (built at run time). */
 export function destinationOf(url: string): Destination {
   const trimmed = url.trim();
@@ -214,7 +220,7 @@ export function destinationOf(url: string): Destination {
     // `https://bedrock-agentcore.${region}.amazonaws.com`: an interpolated label in front of a literal AWS domain
     // is still an AWS host (and `{}.execute-api.{}.amazonaws.com` still an API Gateway one).
     const literalTail = host.slice(host.lastIndexOf('{}') + 2);
-    return /^\.(?:[a-z0-9-]+\.)*(?:amazonaws\.com(?:\.cn)?|api\.aws|amazoncognito\.com)$/.test(literalTail) ? destinationOfHost(host.replace(/\{\}/g, 'x')) : 'unknown';
+    return AWS_DOMAIN_TAIL.test(literalTail) ? destinationOfHost(host.replace(/\{\}/g, 'x')) : 'unknown';
   }
   return destinationOfHost(host);
 }
@@ -223,8 +229,7 @@ function destinationOfHost(host: string): Destination {
   if (LOCAL_HOSTS.test(host)) return 'local';
   // API Gateway and Lambda function URLs are AWS hosts, but exactly what gateway targets are for.
   if (/\.execute-api\.[a-z0-9-]+\.amazonaws\.com$|\.lambda-url\.[a-z0-9-]+\.on\.aws$/.test(host)) return 'remote';
-  // Cognito's own OAuth endpoints (`<prefix>.auth.<region>.amazoncognito.com`) are AWS ones too.
-  if (/(?:^|\.)amazonaws\.com(?:\.cn)?$|(?:^|\.)api\.aws$|(?:^|\.)amazoncognito\.com$/.test(host)) return 'aws';
+  if (AWS_HOST.test(host)) return 'aws';
   return 'remote';
 }
 
