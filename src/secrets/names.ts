@@ -3,6 +3,8 @@
  * `clientSecret`), and the look-alikes that do not (`MAX_TOKENS`, `AURORA_SECRET_ARN`, `KMS_KEY_ID`).
  */
 
+import { perString } from '../util/per-string.js';
+
 export type SecretNameStrength =
   /** The name says "secret": any literal, non-placeholder value is one. */
   | 'strong'
@@ -34,8 +36,13 @@ export function nameSegments(name: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Whether a variable or key name says its value is a secret. */
-export function secretNameStrength(name: string): SecretNameStrength | undefined {
+/**
+ * Whether a variable or key name says its value is a secret. Remembered per name (perString): every string
+ * assignment and environment read asks, and the names repeat.
+ */
+export const secretNameStrength: (name: string) => SecretNameStrength | undefined = perString(strengthOfName);
+
+function strengthOfName(name: string): SecretNameStrength | undefined {
   const segments = nameSegments(name);
   if (segments.length === 0) return undefined;
   const last = segments[segments.length - 1];

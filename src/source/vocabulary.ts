@@ -9,6 +9,7 @@ import type { CallFact, EnvReadFact, SourceFacts, Span } from './facts.js';
 import { secretNameStrength } from '../secrets/index.js';
 import type { SourceRange } from '../types.js';
 import { SOURCE_EXTENSIONS } from './adapters.js';
+import { perString } from '../util/per-string.js';
 
 export const SOURCE_RULE_EXTENSIONS: readonly string[] = SOURCE_EXTENSIONS;
 
@@ -61,6 +62,8 @@ export function within(outer: Span, inner: Span): boolean {
  * `@ai-sdk/openai.createOpenAI` → `ai-sdk-openai.createOpenAI`. Instance markers `()` stay.
  */
 export function normalizeCallee(callee: string): string {
+  // Most callees need none of the rewrites below (each starts at `node:` or `@`, or removes `.default`).
+  if (callee.charCodeAt(0) !== 64 /* @ */ && !callee.startsWith('node:') && !callee.includes('.default')) return callee;
   return callee
     .replace(/^node:/, '')
     .replace(/\.default(?=\.|\(|$)/g, '')
@@ -98,17 +101,21 @@ const HTTP_CALLEES: RegExp[] = [
   /^https?\.(?:request|get)$/,
 ];
 
-export function isHttpCall(callee: string | undefined): boolean {
-  if (!callee) return false;
+// Verdicts on callees are remembered per callee (perString): a file calls the same few functions many times.
+const httpCallVerdict = perString((callee) => {
   const c = normalizeCallee(callee);
   return HTTP_CALLEES.some((re) => re.test(c));
+});
+
+export function isHttpCall(callee: string | undefined): boolean {
+  return callee ? httpCallVerdict(callee) : false;
 }
 
 export interface VendorClient {
   /** For messages. */
-  vendor: string;
+  readonly vendor: string;
   /** Named arguments (Python keywords, TS object properties) that carry the credential. */
-  keyArgs: readonly string[];
+  readonly keyArgs: readonly string[];
 }
 
 const KEY_ARGS = ['api_key', 'apiKey', 'client_args', 'clientArgs', 'clientConfig', 'token', 'auth_token', 'authToken'];
@@ -130,17 +137,23 @@ const VENDOR_CLIENTS: Array<[RegExp, string]> = [
 
 /** The vendor client a call constructs, if it is one. */
 export function vendorClient(callee: string | undefined): VendorClient | undefined {
-  if (!callee) return undefined;
+  return callee ? vendorClientOf(callee) : undefined;
+}
+
+const vendorClientOf = perString((callee): VendorClient | undefined => {
   const c = normalizeCallee(callee);
   for (const [re, vendor] of VENDOR_CLIENTS) if (re.test(c)) return { vendor, keyArgs: KEY_ARGS };
   return undefined;
-}
+});
 
 /** `boto3.client(...)`, `@aws-sdk/client-*` constructors: AWS SDKs, authenticated by the runtime role. */
-export function isAwsSdkCall(callee: string | undefined): boolean {
-  if (!callee) return false;
+const awsSdkVerdict = perString((callee) => {
   const c = normalizeCallee(callee);
   return /^(?:boto3|botocore|aioboto3)\./.test(c) || /^@aws-sdk\//.test(c);
+});
+
+export function isAwsSdkCall(callee: string | undefined): boolean {
+  return callee ? awsSdkVerdict(callee) : false;
 }
 
 /** Identity decorators and wrappers that inject a credential from AgentCore Identity. */
