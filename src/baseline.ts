@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { LineIndex } from './json/string-positions.js';
 import type { Finding } from './types.js';
 import { writeFileAtomically } from './util/write-file.js';
+import { posixRelative } from './util/paths.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -58,7 +59,7 @@ export class MatchedText {
 function identityOf(finding: Finding, baseDir: string, matched: MatchedText): Omit<BaselineEntry, 'count'> {
   return {
     ruleId: finding.ruleId,
-    file: path.relative(baseDir, finding.file).split(path.sep).join('/'),
+    file: posixRelative(baseDir, finding.file),
     hash: createHash('sha256').update(matched.of(finding)).digest('hex').slice(0, 16),
   };
 }

@@ -11,6 +11,7 @@ import { locatePath, parseJsonDocument, type JsonDocument } from './json/documen
 import { DEFAULT_MAX_FILE_SIZE, GitInfo, readTextFile } from './project.js';
 import { loadValidator } from './schema/validators.js';
 import type { Finding, Severity, SeveritySetting, SourceRange } from './types.js';
+import { relativeInside } from './util/paths.js';
 
 export const CONFIG_FILE_NAME = '.agentcore-lint.json';
 
@@ -159,13 +160,6 @@ function ruleSeverities(
     severities.set(id, setting);
   }
   return severities;
-}
-
-/** `file` relative to `dir` in gitignore form, or undefined when it is not inside `dir`. */
-function relativeInside(dir: string, file: string): string | undefined {
-  const rel = path.relative(dir, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join('/');
 }
 
 /** True when the ignore globs of any layer exclude this file. */

@@ -23,6 +23,7 @@ import type { Finding, SourceRange } from '../../dist/src/types.js';
 import { classifyFile, type SourceRoot } from '../../dist/src/source/roles.js';
 import { parseDirectives, type SuppressionDirective } from '../../dist/src/suppressions.js';
 import { projectRules } from '../../dist/rules/index.js';
+import { posixRelative } from '../../dist/src/util/paths.js';
 
 // Extraction is synchronous (ESLint rules are), but the adapters are loaded asynchronously once, when the plugin
 // is imported: the TypeScript compiler for TS/JS files and tree-sitter for the Python runtime files that the
@@ -175,7 +176,7 @@ export function fileContext(file: string, text: string): FileContext {
   let context: Pick<FileContext, 'file' | 'text' | 'project' | 'role' | 'config'>;
   if (cached?.load.ok) {
     const project = cached.load.project;
-    const relative = path.relative(project.root, file).split(path.sep).join('/');
+    const relative = posixRelative(project.root, file);
     context = { file, text, project, config: cached.config, role: classifyFile(relative, cached.roots, () => text) };
   } else if (cached) {
     // agentcore.json exists but cannot be read: the CLI reports that and runs no file rule on the project.

@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { defineRule, type SourceDigest } from '../../src/rule.js';
 import { gatewayUrlEnvVar } from '../../src/agentcore/env-names.js';
 import type { SourceFacts } from '../../src/source/facts.js';
 import { projectSources } from '../../src/source/project-sources.js';
 import { asString } from '../../src/util/json-value.js';
 import { gateways } from '../../src/util/spec.js';
+import { posixRelative } from '../../src/util/paths.js';
 
 /** What the runtime code reads: variable names, and whether some code enumerates all gateway variables. */
 export interface GatewayReads {
@@ -121,7 +121,7 @@ export default defineRule({
       const idPrefix = `${projectName}-${gateway.name}-`.toLowerCase();
       const written = projectName ? hardCoded.find((h) => h.id.startsWith(idPrefix)) : undefined;
       if (written) {
-        const file = path.relative(project.root, written.file).split(path.sep).join('/');
+        const file = posixRelative(project.root, written.file);
         report({ messageId: 'hardCoded', path: [...gateway.path, 'name'], data: { gateway: gateway.name, variable, file } });
         continue;
       }

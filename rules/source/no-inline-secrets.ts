@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { defineRule } from '../../src/rule.js';
 import type { StringFact } from '../../src/source/facts.js';
 import { projectSources } from '../../src/source/project-sources.js';
 import { rangeOf, SOURCE_RULE_EXTENSIONS } from '../../src/source/vocabulary.js';
 import { classifyAssignment, findProviderSecrets, isPlaceholder, maskSecret, secretNameStrength, type SecretMatch } from '../../src/secrets/index.js';
 import { readTextFile } from '../../src/project.js';
+import { posixRelative } from '../../src/util/paths.js';
 
 /** Headers whose value is `<scheme> <credential>`. */
 const AUTH_HEADERS = /^(?:authorization|proxy-authorization)$/i;
@@ -137,7 +137,7 @@ export default defineRule({
     const sources = projectSources(project);
     if (!sources) return;
     for (const file of sources.envFiles) {
-      const relative = path.relative(project.root, file).split(path.sep).join('/');
+      const relative = posixRelative(project.root, file);
       if (relative === 'agentcore/.env.local') continue; // env-local-not-committed (AC040) owns it
       const read = readTextFile(file, project.files.maxFileSize);
       if (!read.ok) continue;

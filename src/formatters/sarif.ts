@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../types.js';
 import { docsUrl } from '../docs-url.js';
-import { relativePosix } from './paths.js';
+import { relativeInside } from '../util/paths.js';
 import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -45,7 +45,7 @@ export const formatSarif: Formatter = (allFindings, { cwd, rules, version, notif
   const fingerprints = fingerprintsOf(allFindings, cwd);
 
   const results: Sarif.Result[] = findings.map((f) => {
-    const relative = relativePosix(cwd, f.file);
+    const relative = relativeInside(cwd, f.file);
     const artifactLocation: Sarif.ArtifactLocation = relative
       ? { uri: encodeURI(relative), uriBaseId: '%SRCROOT%' }
       : { uri: pathToFileURL(f.file).href };
@@ -122,7 +122,7 @@ function fingerprintsOf(findings: readonly Finding[], cwd: string): Map<Finding,
   const occurrences = new Map<string, number>();
   const fingerprints = new Map<Finding, string>();
   for (const f of findings) {
-    const identity = `${f.ruleId}\u0000${relativePosix(cwd, f.file) ?? f.file}\u0000${withoutLineNumbers(f.fingerprintText ?? f.message)}`;
+    const identity = `${f.ruleId}\u0000${relativeInside(cwd, f.file) ?? f.file}\u0000${withoutLineNumbers(f.fingerprintText ?? f.message)}`;
     const occurrence = (occurrences.get(identity) ?? 0) + 1;
     occurrences.set(identity, occurrence);
     fingerprints.set(f, `${sha256(identity).slice(0, 32)}:${occurrence}`);

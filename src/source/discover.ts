@@ -19,6 +19,7 @@ import type { FileRole } from '../rule.js';
 import { SOURCE_EXTENSIONS } from './adapters.js';
 import { ProjectSources, attachSources } from './project-sources.js';
 import { classifyFile, classifyLooseFile, isWithin, LEGACY_TOOLKIT_FILE, legacyToolkitRoots, sourceRoots, type SourceRoot } from './roles.js';
+import { posixRelative } from '../util/paths.js';
 
 /** Folder names never scanned, wherever they are. */
 const SKIPPED_FOLDER_NAMES = new Set([
@@ -105,7 +106,7 @@ export function scanProjectSources(project: AgentCoreProject, options: ScanOptio
 function namedDotenvFiles(project: AgentCoreProject, named: Iterable<string>): string[] {
   const out: string[] = [];
   for (const absolute of named) {
-    const relative = path.relative(project.root, absolute).split(path.sep).join('/');
+    const relative = posixRelative(project.root, absolute);
     if (relative.startsWith('..') || !isDotenvFile(relative)) continue;
     if (project.git.isIgnored(absolute) !== true) out.push(relative);
   }
@@ -228,9 +229,9 @@ export function looseFileRole(
   baseDir: string,
 ): FileRole {
   if (toolkit) {
-    const relative = path.relative(toolkit.base, file).split(path.sep).join('/');
+    const relative = posixRelative(toolkit.base, file);
     if (!relative.startsWith('../')) return classifyFile(relative, toolkit.roots, () => text);
   }
-  const relative = path.relative(baseDir, file).split(path.sep).join('/');
+  const relative = posixRelative(baseDir, file);
   return classifyLooseFile(relative.startsWith('../') ? path.basename(file) : relative, () => text);
 }

@@ -44,6 +44,7 @@ import { packageRoot } from '../util/package-root.js';
 import { languageOf } from './adapters.js';
 import type { SourceFacts } from './facts.js';
 import type { CedarAnswerStore, CedarCall } from '../policy/cedar.js';
+import { posixRelative } from '../util/paths.js';
 
 /** Bump when the layout or the entry encoding changes (it is part of the fingerprint, so old entries just miss). */
 const CACHE_FORMAT = 2;
@@ -92,7 +93,7 @@ export function extractorFingerprint(code: readonly string[] = extractorCode()):
   const root = packageRoot();
   hash.update(`version ${readJson(path.join(root, 'package.json'))?.version ?? '?'}\0`);
   for (const file of [...code].sort()) {
-    hash.update(`module ${path.relative(root, file).split(path.sep).join('/')}\0`);
+    hash.update(`module ${posixRelative(root, file)}\0`);
     hash.update(fs.readFileSync(file));
   }
   for (const name of PARSER_PACKAGES) hash.update(`package ${name} ${packageVersion(name, root) ?? '?'}\0`);
@@ -398,7 +399,7 @@ export class FactsCache {
 
   /** `/`-separated, relative to the cache folder, as the manifest lists files. */
   private relative(absolute: string): string {
-    return path.relative(this.location, absolute).split(path.sep).join('/');
+    return posixRelative(this.location, absolute);
   }
 
   private write(): void {

@@ -21,6 +21,7 @@ import type { FactsCache } from './facts-cache.js';
 import type { SourceFacts } from './facts.js';
 import { classifyFile, type SourceRoot } from './roles.js';
 import { positionOf } from './vocabulary.js';
+import { posixRelative } from '../util/paths.js';
 
 export class ProjectSources {
   private readonly reads = new Map<string, TextRead>();
@@ -47,7 +48,7 @@ export class ProjectSources {
   roleOf(file: string): FileRole {
     const known = this.roles.get(file);
     if (known) return known;
-    const relative = path.relative(this.project.root, file).split(path.sep).join('/');
+    const relative = posixRelative(this.project.root, file);
     return classifyFile(relative, this.roots, () => this.text(file));
   }
 

@@ -5,3 +5,15 @@ export function isInside(folder: string, candidate: string): boolean {
   const relative = path.relative(folder, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
+
+/** `file` relative to `from`, with `/` separators on every platform (the form of globs, gitignore and reports). */
+export function posixRelative(from: string, file: string): string {
+  return path.relative(from, file).split(path.sep).join('/');
+}
+
+/** `file` relative to `folder` with `/` separators, or undefined when it is not inside `folder` (or is it). */
+export function relativeInside(folder: string, file: string): string | undefined {
+  const relative = path.relative(folder, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
