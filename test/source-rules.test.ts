@@ -67,10 +67,13 @@ describe('vocabulary', () => {
   it('recognises HTTP callees of both languages and normalises module spellings', () => {
     for (const c of ['requests.get', 'requests.Session().post', 'httpx.AsyncClient().post', 'aiohttp.ClientSession().get',
       'urllib.request.urlopen', 'urllib3.PoolManager().request', 'http.client.HTTPSConnection', 'fetch', 'node-fetch',
-      'axios', 'axios.post', 'got', 'ky.post', 'superagent.get', 'undici.request', 'node:https.request', 'https.get']) {
+      'axios', 'axios.post', 'axios.create().get', 'got', 'got.extend().post', 'ky.post', 'superagent.get', 'undici.request',
+      'undici.Client', 'node:https.request', 'https.get']) {
       expect(isHttpCall(c), c).toBe(true);
     }
-    for (const c of ['httpx.AsyncClient', 'boto3.client', 'requests.exceptions.HTTPError', 'json.loads', 'streamablehttp_client']) {
+    // Constructors that only configure a client, and methods on a response, are not requests.
+    for (const c of ['httpx.AsyncClient', 'boto3.client', 'requests.exceptions.HTTPError', 'json.loads', 'streamablehttp_client',
+      'fetch().json', 'axios.get().data.map', 'console.log', 'openai.OpenAI', 'http.createServer', 'URL']) {
       expect(isHttpCall(c), c).toBe(false);
     }
     expect(normalizeCallee('@anthropic-ai/sdk.default')).toBe('anthropic');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallFact, EnvReadFact, SourceFacts, Span, StringFact } from '../src/source/facts.js';
-import { createTypeScriptAdapter, isHttpCallee } from '../src/source/typescript/adapter.js';
+import { createTypeScriptAdapter } from '../src/source/typescript/adapter.js';
 
 const adapter = createTypeScriptAdapter();
 
@@ -38,17 +38,6 @@ function env(f: SourceFacts, name: string, nth = 0): EnvReadFact {
 function uses(f: SourceFacts & { text: string }, name: string, nth = 0): [string, string, boolean][] {
   return env(f, name, nth).uses.map((u) => [slice(f.text, u.span), u.kind, u.guarded]);
 }
-
-describe('isHttpCallee', () => {
-  it('knows HTTP functions, clients and instance methods, not methods on responses', () => {
-    for (const c of ['fetch', 'node-fetch', 'axios', 'axios.post', 'axios.create().get', 'undici.Client', 'undici.Pool().request', 'got.extend().post', 'http.request', 'https.get', 'ky.get']) {
-      expect(isHttpCallee(c), c).toBe(true);
-    }
-    for (const c of [undefined, 'fetch().json', 'axios.get().data.map', 'console.log', 'openai.OpenAI', 'http.createServer', 'URL']) {
-      expect(isHttpCallee(c), String(c)).toBe(false);
-    }
-  });
-});
 
 describe('typescript adapter: callee resolution', () => {
   it('resolves ESM imports, aliases, instances and globals to canonical names', () => {

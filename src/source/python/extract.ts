@@ -22,7 +22,7 @@ import type {
 import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
-import { isIdentityWrapper } from '../vocabulary.js';
+import { isHttpCall, isIdentityWrapper } from '../vocabulary.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -30,17 +30,6 @@ import { isIdentityWrapper } from '../vocabulary.js';
 /** Re-exports that we fold into one canonical module. */
 const MODULE_ALIASES: [string, string][] = [['bedrock_agentcore.identity.auth.', 'bedrock_agentcore.identity.']];
 
-const HTTP_VERBS = 'get|post|put|patch|delete|head|options|request|stream|send';
-const HTTP_CALLEES: RegExp[] = [
-  new RegExp(`^(requests|httpx)\\.(${HTTP_VERBS})$`),
-  new RegExp(`^requests\\.(Session|session)\\(\\)\\.(${HTTP_VERBS})$`),
-  new RegExp(`^httpx\\.(Client|AsyncClient)\\(\\)\\.(${HTTP_VERBS})$`),
-  new RegExp(`^aiohttp\\.ClientSession\\(\\)\\.(${HTTP_VERBS}|ws_connect)$`),
-  /^aiohttp\.request$/,
-  /^urllib\.request\.(urlopen|Request)$/,
-  /^urllib3\.(request|PoolManager\(\)\.(request|urlopen))$/,
-  /^http\.client\.HTTPS?Connection$/,
-];
 const URL_BUILDERS = new Set(['urllib.parse.urljoin', 'httpx.URL', 'yarl.URL', 'urllib.parse.urlparse', 'urllib.parse.urlsplit']);
 /** Factories that take an endpoint and return a client although their names are lower case. */
 const CLIENT_FACTORIES = /(^|\.)(streamablehttp_client|aws_iam_streamablehttp_client|sse_client|websocket_client|client|resource|connect)$/;
@@ -1510,8 +1499,6 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
 
   // ---- Uses of environment reads ---------------------------------------------------------------------------------
 
-  const HTTP = (callee: string): boolean => HTTP_CALLEES.some((r) => r.test(callee));
-
   /** Truthiness tests (`if url:`, `if url is None`, `assert url`): they handle absence, they do not use the value. */
   function isTest(use: PyNode): boolean {
     let c = use;
@@ -1602,7 +1589,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     const fn = child(call, 'function');
     if (!fn) return 'call-argument';
     const callee = resolve(fn) ?? src(fn);
-    if (HTTP(callee)) return 'http-call';
+    if (isHttpCall(callee)) return 'http-call';
     if (URL_BUILDERS.has(callee)) return 'url';
     if (fn.type === 'attribute' && child(fn, 'attribute') && src(child(fn, 'attribute')!) === 'format') return 'string-building';
     const last = callee.replace(/\(\)/g, '').split('.').pop() ?? '';

@@ -14,8 +14,6 @@ import type { SourceFacts } from '../facts.js';
 import { requireWithCodeCache } from '../../util/compile-cache.js';
 import { extractTypeScriptFacts } from './extract.js';
 
-export { isHttpCallee } from './extract.js';
-
 export function createTypeScriptAdapter(): LanguageAdapter {
   const ts = requireWithCodeCache('typescript', import.meta.url) as typeof TS;
   let last: { file: string; text: string; facts: SourceFacts } | undefined;

@@ -28,7 +28,7 @@ import type {
   ValueFact,
 } from '../facts.js';
 import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
-import { urlPart, type UrlPart } from '../vocabulary.js';
+import { isHttpCall, urlPart, type UrlPart } from '../vocabulary.js';
 
 /** The properties of a WHATWG `URL` object that name where a request goes. */
 const URL_PARTS: ReadonlySet<string> = new Set<UrlPart>(['href', 'origin', 'host', 'hostname']);
@@ -37,9 +37,6 @@ type Ts = typeof TS;
 
 /** Modules whose default export is a class that the canonical name spells out (`import OpenAI from 'openai'`). */
 const DEFAULT_EXPORT_CLASS: Record<string, string> = { openai: 'OpenAI', '@anthropic-ai/sdk': 'Anthropic' };
-/** HTTP client modules: their functions, constructors and client-instance methods are HTTP calls (`EnvUse.kind`). */
-const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch']);
-const HTTP_FUNCTIONS = new Set(['fetch', 'http.request', 'http.get', 'https.request', 'https.get']);
 const NODE_HTTP = new Set(['http', 'https']);
 /** The fetch functions (`CallFact.forwardsRequest`). */
 const FETCH_FUNCTIONS = /^(?:fetch|node-fetch|cross-fetch|isomorphic-fetch|undici\.fetch)$/;
@@ -51,16 +48,6 @@ const PENDING = Symbol('pending');
 const MAX_DEPTH = 64;
 
 const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
-
-/** Whether a canonical callee is an HTTP call (used to classify where an environment value flows). */
-export function isHttpCallee(callee: string | undefined): boolean {
-  if (!callee) return false;
-  if (HTTP_FUNCTIONS.has(callee)) return true;
-  // `axios`, `axios.post`, `undici.Client` (constructor), `axios.create().get`, `undici.Pool().request`; not
-  // `axios.get().data.map` (a method on a response).
-  const m = /^([^.(]+)(?:\.[\w$]+)?(?:\.(?:create|extend|Client|Pool|Agent)\(\)\.[\w$]+)?$/.exec(callee);
-  return m !== null && HTTP_MODULES.has(m[1]);
-}
 
 /** `node:http` and `http` are one module. */
 function normalizeModule(specifier: string): string {
@@ -882,7 +869,7 @@ class Extractor {
     if (!building && !wrapped && p && this.isTestPosition(t, p)) return undefined;
     if (p && (ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(t as TS.Expression)) {
       const callee = this.calleeCanon(p.expression);
-      if (isHttpCallee(callee)) return 'http-call';
+      if (isHttpCall(callee)) return 'http-call';
       if (ts.isNewExpression(p) && callee === 'URL') return 'url';
       if (building) return 'string-building';
       return ts.isNewExpression(p) ? 'constructor-argument' : 'call-argument';
