@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileCacheEnabled, requireWithCodeCache } from '../src/util/compile-cache.js';
+import { compileCacheEnabled, requireWithCodeCache, sourceText } from '../src/util/compile-cache.js';
 import { ROOT, useTempTrees } from './helpers/cli.js';
 
 const tree = useTempTrees();
@@ -217,5 +217,23 @@ describe('requireWithCodeCache', () => {
     const { file, cache } = moduleTree("throw new Error('broken module');");
     expect(() => requireWithCodeCache(file, import.meta.url, { folder: cache })).toThrow('broken module');
     expect(require.cache[file]).toBeUndefined();
+  });
+});
+
+describe('sourceText', () => {
+  it('reads a module as UTF-8, taking the Latin-1 shortcut only for ASCII (where both give the same string)', () => {
+    const ascii = Buffer.from('exports.answer = 42; // plain ASCII\n');
+    expect(sourceText(ascii)).toBe(ascii.toString('utf8'));
+    // Latin-1 would turn each byte of a multi-byte character into its own character.
+    const unicode = Buffer.from("exports.greeting = 'café 🚀'; /* \u00e9 */\n");
+    expect(sourceText(unicode)).toBe("exports.greeting = 'café 🚀'; /* \u00e9 */\n");
+    expect(sourceText(unicode)).not.toBe(unicode.toString('latin1'));
+    const compiler = fs.readFileSync(require.resolve('typescript'));
+    expect(sourceText(compiler)).toBe(compiler.toString('utf8'));
+  });
+
+  it('loads a module with non-ASCII text intact', () => {
+    const { file, cache } = moduleTree("exports.answer = 'café 🚀'.length;");
+    expect(loadInChild(file, cache)).toBe('7');
   });
 });

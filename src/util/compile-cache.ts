@@ -10,6 +10,7 @@
  * rewritten. Any failure (read-only install, full disk) falls back to a plain compile. `AGENTCORE_LINT_COMPILE_CACHE=0`
  * turns it off.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -55,6 +56,14 @@ export interface CodeCacheOptions {
 }
 
 /**
+ * A module's text. The TypeScript compiler is 9 MB of ASCII: decoded as Latin-1 once it is known to be ASCII (the
+ * same string), it takes about 4 ms instead of the 20–25 ms of a UTF-8 decode, on every run that loads it.
+ */
+export function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
  * `require(specifier)` resolved from `from`, compiled with a V8 code cache. The module is registered in
  * `require.cache`, so a plain `require` of the same file afterwards gets the same instance.
  */
@@ -67,7 +76,7 @@ export function requireWithCodeCache(specifier: string, from: string, options: C
   let source: string;
   let stat: fs.Stats;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = sourceText(fs.readFileSync(file));
     stat = fs.statSync(file);
   } catch {
     return require(file);
