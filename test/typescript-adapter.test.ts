@@ -705,6 +705,26 @@ axios.get('https://c');
     expect(covered(byUrl('https://c'))).toBe(false);
     expect(slice(text, f.directives[0].span)).toBe('// agentcore-lint: direct-call SSE streaming needs a raw connection');
   });
+  it('reads JSDoc blocks as comments, a directive among them (JSDoc is not parsed into the tree)', () => {
+    const text = `
+/**
+ * Streams events.
+ * @param url where from
+ */
+/** agentcore-lint: direct-call SSE streaming */
+export async function stream(url: string) {
+  /** @type {string} */
+  const key = 'sk-in-jsdoc-typed-const-1234567890';
+  return fetch('https://stream.example.com/events', { headers: { authorization: key } });
+}
+`;
+    const f = facts(text);
+    expect(f.comments.map((c) => c.text.split('\n')[0])).toEqual(['/**', '/** agentcore-lint: direct-call SSE streaming */', '/** @type {string} */']);
+    expect(f.directives.map((d) => [d.reason, slice(text, d.covers).split('\n')[0]])).toEqual([
+      ['SSE streaming', 'export async function stream(url: string) {'],
+    ]);
+    expect(f.strings.some((s) => s.value === 'sk-in-jsdoc-typed-const-1234567890' && s.context.kind === 'assignment')).toBe(true);
+  });
 });
 
 describe('typescript adapter: robustness', () => {
