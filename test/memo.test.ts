@@ -55,4 +55,16 @@ describe('perString', () => {
     // 'c' emptied the full memo; 'a' was computed again and 'c' was still kept.
     expect(calls).toEqual(['a', 'b', 'c', 'a']);
   });
+
+  it('forgets everything on clear()', () => {
+    let calls = 0;
+    const length = perString((text) => {
+      calls++;
+      return text.length;
+    });
+    length('abc');
+    length.clear();
+    expect(length('abc')).toBe(3);
+    expect(calls).toBe(2);
+  });
 });

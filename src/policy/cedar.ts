@@ -7,6 +7,7 @@ import { useLiftoffOnly } from '../util/wasm.js';
 import type { PolicyJson } from '@cedar-policy/cedar-wasm/nodejs';
 import { byteToUtf16Index } from '../json/string-positions.js';
 import { singlePolicy } from './split.js';
+import { perString } from '../util/per-string.js';
 
 type CedarModule = typeof import('@cedar-policy/cedar-wasm/nodejs');
 
@@ -37,7 +38,7 @@ export interface CedarAnswerStore {
 export type CedarCall = 'policyToJson' | 'checkParsePolicySet' | 'validate' | 'isAuthorized';
 
 let answerStore: CedarAnswerStore | undefined;
-const memos: Array<Map<string, unknown>> = [];
+const memos: Array<{ clear(): void }> = [];
 
 /**
  * Runs `work` (synchronous) with cedar-wasm's answers taken from and given to `store`. The in-process memos are
@@ -124,19 +125,12 @@ export function wellFormed(text: string): string {
 
 /**
  * A per-text memo of a Cedar call. Statements are parsed by the syntax rule and again by the policy analysis: once is
- * enough. Bounded (cleared when full), for long-lived processes (the ESLint plugin in an editor). Callers must not
- * modify what it returns.
+ * enough. Registered in `memos`, so that withCedarAnswerStore can empty it.
  */
 function memoByText<T>(limit: number, compute: (text: string) => T): (text: string) => T {
-  const memo = new Map<string, T>();
-  memos.push(memo as Map<string, unknown>);
-  return (text) => {
-    if (memo.has(text)) return memo.get(text) as T;
-    const value = compute(text);
-    if (memo.size >= limit) memo.clear();
-    memo.set(text, value);
-    return value;
-  };
+  const memo = perString(compute, limit);
+  memos.push(memo);
+  return memo;
 }
 
 export const cedarSyntaxErrors: (rawText: string) => readonly CedarSyntaxError[] = memoByText(2000, (text) => parseErrors(text));
