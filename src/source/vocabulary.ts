@@ -146,12 +146,12 @@ const vendorClientOf = perString((callee): VendorClient | undefined => {
   return undefined;
 });
 
-/** `boto3.client(...)`, `@aws-sdk/client-*` constructors: AWS SDKs, authenticated by the runtime role. */
 const awsSdkVerdict = perString((callee) => {
   const c = normalizeCallee(callee);
   return /^(?:boto3|botocore|aioboto3)\./.test(c) || /^@aws-sdk\//.test(c);
 });
 
+/** `boto3.client(...)`, `@aws-sdk/client-*` constructors: AWS SDKs, authenticated by the runtime role. */
 export function isAwsSdkCall(callee: string | undefined): boolean {
   return callee ? awsSdkVerdict(callee) : false;
 }

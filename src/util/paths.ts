@@ -11,9 +11,8 @@ export function posixRelative(from: string, file: string): string {
   return path.relative(from, file).split(path.sep).join('/');
 }
 
-/** `file` relative to `folder` with `/` separators, or undefined when it is not inside `folder` (or is it). */
+/** `file` relative to `folder` with `/` separators, or undefined when it is outside `folder` or is `folder` itself. */
 export function relativeInside(folder: string, file: string): string | undefined {
-  const relative = path.relative(folder, file);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
+  const relative = posixRelative(folder, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
 }
