@@ -5,12 +5,12 @@
  *   node bench/run.mjs            full set; rewrites bench/RESULTS.md            (npm run bench)
  *   node bench/run.mjs --quick    subset, compared by ratio with RESULTS.md       (npm run bench:quick)
  *
- * Options: --runs N (measured runs per command; full: 15 staged / 5 projects / 3 for 2k+; quick: 3 staged / 2),
+ * Options: --runs N (measured runs per command; full: 15 staged / 5 projects / 3 for 4k; quick: 3 staged / 2),
  *          --threshold X (quick: fail when a ratio is more than X times the committed one; default 2),
  *          --sizes 500,1000,2000,4000, --no-secretlint, --out FILE.
  *
  * Every command runs as a child process under /usr/bin/time (user+sys CPU, peak RSS); wall time is measured here.
- * Each group of commands (ours, `node -e 0`, the raw floor, secretlint, ESLint) is warmed up once, then measured
+ * Each group of commands (ours, `node -e 0`, the raw floor; then secretlint and ESLint) is warmed up once, then measured
  * round-robin, so load from other jobs on a shared machine hits them alike: compare the ratios, not the seconds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -81,44 +81,51 @@ function runOnce(cmd, { capture = false } = {}) {
   return { wall, cpu, rss, code: result.status, stdout: result.stdout, stderr: result.stderr ?? '', error: result.error };
 }
 
+/** One command's warm-up run (retried once on failure), its output inspected, and how many measured runs it gets. */
+function warmUp(cmd, runs, { slowMs, slowRuns }) {
+  let warm = runOnce(cmd, { capture: Boolean(cmd.inspect) });
+  if (warm.error || !(cmd.okCodes ?? [0]).includes(warm.code)) warm = runOnce(cmd, { capture: Boolean(cmd.inspect) }); // one retry
+  const ok = !warm.error && (cmd.okCodes ?? [0]).includes(warm.code);
+  // The comparison tools can be very slow on big projects: fewer runs, or the warm-up run alone past 2 minutes.
+  const capped = cmd.capRuns && warm.wall > slowMs ? (warm.wall > 120_000 ? 0 : Math.min(runs, slowRuns)) : runs;
+  const entry = { cmd, samples: [], warm, ok, runs: capped, note: undefined };
+  if (!ok) {
+    const err = warm.stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+    entry.note = `failed (exit ${warm.code}${warm.error ? `, ${warm.error.message}` : ''}): ${err.slice(0, 3).join(' | ').slice(0, 300)}`;
+    log(`  ${cmd.label}: ${entry.note}`);
+  } else if (cmd.inspect) {
+    try {
+      entry.detail = cmd.inspect(warm.stdout);
+    } catch (error) {
+      entry.detail = `output not understood: ${error.message}`;
+    }
+  }
+  return entry;
+}
+
 /**
- * Warms up each command once (checking its exit code), then measures them round-robin.
- * A command marked capRuns whose warm-up takes longer than `slowMs` gets at most `slowRuns` measured runs (none past
- * 2 minutes: the warm-up run is then the only sample).
+ * Warms up each command once (checking its exit code), then measures them round-robin. The comparison tools (marked
+ * capRuns: secretlint, ESLint) are warmed up and measured after the others, so that no run of ours follows a minute of
+ * secretlint at full CPU. A capRuns command whose warm-up takes longer than `slowMs` gets at most `slowRuns` measured
+ * runs (none past 2 minutes: the warm-up run is then the only sample).
  */
 function measureGroup(title, cmds, runs, { slowMs = 30_000, slowRuns = 1 } = {}) {
   log(`\n== ${title}`);
   const results = new Map();
-  for (const cmd of cmds) {
-    let warm = runOnce(cmd, { capture: Boolean(cmd.inspect) });
-    if (warm.error || !(cmd.okCodes ?? [0]).includes(warm.code)) warm = runOnce(cmd, { capture: Boolean(cmd.inspect) }); // one retry
-    const ok = !warm.error && (cmd.okCodes ?? [0]).includes(warm.code);
-    // The comparison tools can be very slow on big projects: fewer runs, or the warm-up run alone past 2 minutes.
-    const capped = cmd.capRuns && warm.wall > slowMs ? (warm.wall > 120_000 ? 0 : Math.min(runs, slowRuns)) : runs;
-    const entry = { cmd, samples: [], warm, ok, runs: capped, note: undefined };
-    if (!ok) {
-      const err = warm.stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
-      entry.note = `failed (exit ${warm.code}${warm.error ? `, ${warm.error.message}` : ''}): ${err.slice(0, 3).join(' | ').slice(0, 300)}`;
-      log(`  ${cmd.label}: ${entry.note}`);
-    } else if (cmd.inspect) {
-      try {
-        entry.detail = cmd.inspect(warm.stdout);
-      } catch (error) {
-        entry.detail = `output not understood: ${error.message}`;
+  for (const phase of [cmds.filter((c) => !c.capRuns), cmds.filter((c) => c.capRuns)]) {
+    const entries = phase.map((cmd) => warmUp(cmd, runs, { slowMs, slowRuns }));
+    for (const entry of entries) results.set(entry.cmd.label, entry);
+    const maxRuns = Math.max(0, ...entries.map((e) => e.runs));
+    for (let i = 0; i < maxRuns; i++) {
+      for (const entry of entries) {
+        if (!entry.ok || i >= entry.runs) continue;
+        const s = runOnce(entry.cmd);
+        if (!(entry.cmd.okCodes ?? [0]).includes(s.code)) {
+          entry.note = `exit ${s.code} in a measured run`;
+          continue;
+        }
+        entry.samples.push(s);
       }
-    }
-    results.set(cmd.label, entry);
-  }
-  const maxRuns = Math.max(...[...results.values()].map((e) => e.runs));
-  for (let i = 0; i < maxRuns; i++) {
-    for (const entry of results.values()) {
-      if (!entry.ok || i >= entry.runs) continue;
-      const s = runOnce(entry.cmd);
-      if (!(entry.cmd.okCodes ?? [0]).includes(s.code)) {
-        entry.note = `exit ${s.code} in a measured run`;
-        continue;
-      }
-      entry.samples.push(s);
     }
   }
   const out = {};
@@ -525,7 +532,7 @@ function report(data) {
   lines.push(`- node ${m.node}, npm ${m.npm}; agentcore-lint ${m.agentcoreLint} (git ${m.gitHead}; dist/ built ${m.distBuilt}); secretlint ${m.secretlint} with @secretlint/secretlint-rule-preset-recommend ${m.secretlintPreset}; eslint ${m.eslint}`);
   lines.push('- projects: `node bench/generate.mjs --files N --seed 1 --git` (the cedar ones add `--policies 1000` / `--policies 0`); `<repo>` below is this repository, and every command runs from the project root');
   lines.push('- `<repo>/bin/agentcore-lint.js` is run from a copy of bin/, dist/, vendor/, schemas/ and package.json taken at the start of the run (node_modules linked), so a rebuild during the run cannot mix two versions');
-  lines.push(`- each command: one warm-up run, then N measured runs round-robin within its group; median wall (measured by the harness around the child process), median user+sys CPU and max RSS from ${m.time}`);
+  lines.push(`- each command: one warm-up run, then N measured runs round-robin within its group (secretlint and ESLint after the others, so that no run of ours follows a minute of secretlint); median wall (measured by the harness around the child process), median user+sys CPU and max RSS from ${m.time}`);
   lines.push('');
   lines.push('## Targets', '');
   lines.push('| Target | Measured | Result |', '|---|---|---|');
@@ -687,7 +694,7 @@ for (const size of SIZES) {
   if (secretlint && !withSecretlint) {
     data.notes.push(`secretlint was not run on the ${size}-file project (--secretlint-max ${opts['secretlint-max']}): its time grows faster than linearly (see the 500/1k/2k rows); an earlier full run measured 366 s wall / 296 s CPU for it on the 4,000-file project.`);
   }
-  data.projects[size] = wholeProject(size, runsFor(size >= 2000 ? 3 : 5), { secretlint: withSecretlint, eslint });
+  data.projects[size] = wholeProject(size, runsFor(size > 2000 ? 3 : 5), { secretlint: withSecretlint, eslint });
 }
 data.cedar = cedarScenario(runsFor(5));
 data.stagedLarge = stagedInLargeProject(2000, runsFor(3));
