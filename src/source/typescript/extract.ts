@@ -150,8 +150,8 @@ class Extractor {
     const { kind, language } = scriptKindOf(ts, file);
     this.language = language;
     // JSDoc is never read here (comments come from the scanner): not parsing it makes a first pass over commented
-    // code 10–20% faster.
-    this.sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+    // code 10–20% faster. Parent links are set by collectNodes, which walks every node anyway.
+    this.sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
     this.lineStarts = this.sf.getLineStarts();
   }
 
@@ -208,6 +208,7 @@ class Extractor {
   // ---------------------------------------------------------------------------------------------------------------
   // Walking and small helpers
 
+  /** Every node in document order, each given its parent link (the parser leaves them unset: see the constructor). */
   private collectNodes(): void {
     const stack: TS.Node[] = [this.sf];
     const children: TS.Node[] = [];
@@ -216,6 +217,7 @@ class Extractor {
       this.nodes.push(node);
       children.length = 0;
       this.ts.forEachChild(node, (child) => {
+        (child as { parent: TS.Node }).parent = node;
         children.push(child);
       });
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
