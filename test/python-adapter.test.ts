@@ -56,6 +56,11 @@ function envRead(facts: SourceFacts, name: string): EnvReadFact {
   return found;
 }
 
+/** Whether each HTTP-call use of the reads of `name` is guarded. */
+function httpCallsGuarded(facts: SourceFacts, name: string): boolean[] {
+  return facts.envReads.filter((r) => r.name === name).flatMap((r) => r.uses.filter((u) => u.kind === 'http-call').map((u) => u.guarded));
+}
+
 /** `[text of the use, kind, guarded]` for each use of a read. */
 function uses(text: string, read: EnvReadFact): [string, string, boolean][] {
   return read.uses.map((u) => [text.slice(u.span.start, u.span.end), u.kind, u.guarded]);
@@ -732,6 +737,132 @@ def elif_chain(mode):
       ['http-call', true],
       ['http-call', false],
     ]);
+  });
+
+  it('counts a call of a function of the file that raises unless the variable is set as a guard', () => {
+    const text = `import os
+import sys
+import httpx
+
+REQUIRED = ["AGENTCORE_GATEWAY_A_URL", "OTHER"]
+
+def validate_env_vars():
+    missing = [name for name in REQUIRED if not os.getenv(name)]
+    if missing:
+        raise EnvironmentError(f"missing: {missing}")
+
+def check_loop():
+    missing = []
+    for var in ("AGENTCORE_GATEWAY_B_URL",) + ("OTHER",):
+        if not os.environ.get(var):
+            missing.append(var)
+    if len(missing) > 0:
+        sys.exit(1)
+
+def check_direct():
+    if not C_URL:
+        raise ValueError("AGENTCORE_GATEWAY_C_URL is not set")
+
+def check_each():
+    for name in {"AGENTCORE_GATEWAY_D_URL": "the gateway"}.keys():
+        if os.getenv(name) is None:
+            raise RuntimeError(name)
+
+validate_env_vars()
+A_URL = os.getenv("AGENTCORE_GATEWAY_A_URL")
+
+if not os.getenv("AGENTCORE_GATEWAY_E_URL"):
+    sys.exit("deploy first")
+E_URL = os.getenv("AGENTCORE_GATEWAY_E_URL")
+
+C_URL = os.getenv("AGENTCORE_GATEWAY_C_URL")
+
+def handler():
+    check_loop()
+    b = os.environ.get("AGENTCORE_GATEWAY_B_URL")
+    httpx.get(b)
+    check_direct()
+    httpx.get(C_URL)
+    check_each()
+    httpx.get(os.environ.get("AGENTCORE_GATEWAY_D_URL"))
+    return httpx.get(A_URL), httpx.get(E_URL)
+`;
+    const facts = extract(text);
+    const names = ['A', 'B', 'C', 'D', 'E'];
+    expect(Object.fromEntries(names.map((name) => [name, httpCallsGuarded(facts, `AGENTCORE_GATEWAY_${name}_URL`)]))).toEqual(
+      Object.fromEntries(names.map((name) => [name, [true]])),
+    );
+  });
+
+  it('does not count a function that may return, or checks other names, as a guard', () => {
+    const text = `import os
+import httpx
+
+DEBUG = os.getenv("DEBUG")
+
+def logs_only():
+    missing = [n for n in ["AGENTCORE_GATEWAY_A_URL"] if not os.getenv(n)]
+    if missing:
+        print("missing", missing)
+        return False
+
+def returns_first():
+    if DEBUG:
+        return
+    if not os.getenv("AGENTCORE_GATEWAY_B_URL"):
+        raise ValueError()
+
+def other_names():
+    for n in ["OTHER"]:
+        if not os.getenv(n):
+            raise ValueError(n)
+
+async def checks_async():
+    if not os.getenv("AGENTCORE_GATEWAY_D_URL"):
+        raise ValueError()
+
+def shadows():
+    E_URL = "https://example.com"
+    if not E_URL:
+        raise ValueError()
+
+def skips():
+    for n in ["AGENTCORE_GATEWAY_F_URL"]:
+        if n == "AGENTCORE_GATEWAY_F_URL":
+            continue
+        if not os.getenv(n):
+            raise ValueError(n)
+
+def is_none_only():
+    for n in ["AGENTCORE_GATEWAY_G_URL"]:
+        if os.getenv(n) is None:
+            raise ValueError(n)
+
+E_URL = os.getenv("AGENTCORE_GATEWAY_E_URL")
+
+def handler():
+    logs_only()
+    returns_first()
+    other_names()
+    checks_async()
+    shadows()
+    skips()
+    is_none_only()
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_A_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_B_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_C_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_D_URL"))
+    httpx.get(E_URL)
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_F_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_G_URL", ""))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_H_URL"))
+    other_names()
+`;
+    const facts = extract(text);
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    expect(Object.fromEntries(names.map((name) => [name, httpCallsGuarded(facts, `AGENTCORE_GATEWAY_${name}_URL`)]))).toEqual(
+      Object.fromEntries(names.map((name) => [name, [false]])),
+    );
   });
 
   it('follows self attributes bound to a read into the other methods', () => {

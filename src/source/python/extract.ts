@@ -75,18 +75,43 @@ function indexInParent(node: PyNode, parent: PyNode): number {
   return childIndexes.get(node) ?? -1;
 }
 
-/** The if and assert statements of a block, by index among its children (cached per block). */
+/**
+ * The statements of a block that can establish a fact, by index among its children (cached per block): if and assert
+ * statements, and calls of a plain name (`validate_env()`, `await check()`), which may be guard functions.
+ */
 const conditionStatements = new WeakMap<PyNode, number[]>();
 function conditionIndexes(block: PyNode): number[] {
   let indexes = conditionStatements.get(block);
   if (!indexes) {
     indexes = [];
     block.children.forEach((s, i) => {
-      if (s.type === 'if_statement' || s.type === 'assert_statement') indexes!.push(i);
+      if (s.type === 'if_statement' || s.type === 'assert_statement' || plainCallOf(s)) indexes!.push(i);
     });
     conditionStatements.set(block, indexes);
   }
   return indexes;
+}
+
+/** The call an expression statement makes of a plain name (`f()`, `await f()`), with whether it is awaited. */
+function plainCallOf(statement: PyNode): { call: PyNode; awaited: boolean } | undefined {
+  if (statement.type !== 'expression_statement') return undefined;
+  let e = kids(statement)[0];
+  const awaited = e?.type === 'await';
+  if (awaited) e = kids(e)[0];
+  if (!e || e.type !== 'call' || e.children[0]?.type !== 'identifier' || e.children[0].field !== 'function') return undefined;
+  return { call: e, awaited };
+}
+
+/** The first index of an ascending list whose value is at least `value` (the length when there is none). */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Named children, without comments. */
@@ -183,6 +208,21 @@ interface Subject {
   atom(node: PyNode): 'pos' | 'neg' | undefined;
   /** An assignment to the subject inside a branch (`if not url: url = DEFAULT`) also establishes the fact. */
   assignedIn?(block: PyNode): boolean;
+  /**
+   * Names the fact (two subjects with one key are the same fact), so that which statements of a block establish it is
+   * worked out once per block, not once per use.
+   */
+  key?: string;
+  /**
+   * What the fact is about, when a guard function can establish it (`validate_env()` raising unless it holds): a
+   * variable's name, with the scope that binds it, or an environment variable's name.
+   */
+  about?: { variable: string; scope: Scope } | { env: string; emptyMatters: boolean };
+  /**
+   * The same fact said of the environment variable the subject was read from: a statement before the subject's
+   * binding can establish that (`check_env()` or `if not os.getenv("X"): sys.exit(1)`, then `x = os.getenv("X")`).
+   */
+  env?: Subject;
 }
 
 /**
@@ -212,6 +252,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   /** Each function definition's `return <value>` statements (its own, not its nested functions'), and generators. */
   const returnsOf = new Map<PyNode, PyNode[]>();
   const generators = new Set<PyNode>();
+  /** Each function definition's own scope (its parameters and locals). */
+  const functionScopes = new Map<PyNode, Scope>();
   const subscriptNodes: PyNode[] = [];
   const stringNodes: PyNode[] = [];
 
@@ -406,6 +448,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
           };
           const name = child(node, 'name');
           if (name) addBinding(scope, src(name), 'def', name, node.start);
+          functionScopes.set(node, fn);
           bindParameters(fn, child(node, 'parameters'), scope, push);
           for (const c of node.children) {
             if (c === name || c.field === 'parameters') continue;
@@ -526,7 +569,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   // ---- Name lookup -----------------------------------------------------------------------------------------------
 
   function lookup(name: string, use: PyNode): { scope: Scope; list: Binding[]; local: boolean } | undefined {
-    const useScope = scopeOf.get(use) ?? moduleScope;
+    return lookupFrom(name, scopeOf.get(use) ?? moduleScope);
+  }
+
+  function lookupFrom(name: string, useScope: Scope): { scope: Scope; list: Binding[]; local: boolean } | undefined {
     let s: Scope | null = useScope;
     while (s) {
       if (s !== useScope && s.kind === 'class') {
@@ -1295,8 +1341,9 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   }
 
   /** After this statement (when control reaches past it), does the subject's fact hold? */
-  function establishes(statement: PyNode, subject: Subject): boolean {
+  function establishes(statement: PyNode, subject: Subject, depth = 0): boolean {
     if (statement.type === 'assert_statement') return implies(kids(statement)[0], true, subject);
+    if (statement.type === 'expression_statement') return guardCallEstablishes(statement, subject, depth);
     if (statement.type !== 'if_statement') return false;
     const { list, hasElse } = ifBranches(statement);
     const conditions: PyNode[] = [];
@@ -1313,6 +1360,216 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     }
     if (!hasElse) return conditions.some((c) => implies(c, false, subject));
     return true;
+  }
+
+  // ---- Guard functions -------------------------------------------------------------------------------------------
+
+  /** Per function definition, per subject key: whether a normal return from it establishes the fact. */
+  const guardVerdicts = new Map<PyNode, Map<string, boolean>>();
+
+  /**
+   * `validate_env()` as a statement, where the function of this file raises (or exits) unless the fact holds: one
+   * of its top-level statements establishes it (`if not GATEWAY_URL: raise …`), or it checks a list of environment
+   * variable names that includes the subject's (`for name in REQUIRED: if not os.getenv(name): raise …`, or the
+   * missing ones collected, `[n for n in REQUIRED if not os.getenv(n)]`, and `if missing: raise …`). A return
+   * before that statement, a decorator, a generator, or an `async def` called without `await` is no guard.
+   */
+  function guardCallEstablishes(statement: PyNode, subject: Subject, depth: number): boolean {
+    const { about, key } = subject;
+    const plain = about && key !== undefined && depth < 3 ? plainCallOf(statement) : undefined;
+    if (!about || key === undefined || !plain) return false;
+    const fn = plain.call.children[0];
+    const binding = latestBinding(src(fn), fn);
+    const definition = binding?.kind === 'def' ? binding.target.parent : undefined;
+    if (!definition || definition.type !== 'function_definition' || generators.has(definition)) return false;
+    if (definition.parent?.type === 'decorated_definition') return false;
+    if (!plain.awaited && /^async\b/.test(text.slice(definition.start, definition.start + 6))) return false;
+    let verdicts = guardVerdicts.get(definition);
+    if (!verdicts) guardVerdicts.set(definition, (verdicts = new Map()));
+    const kept = verdicts.get(key);
+    if (kept !== undefined) return kept;
+    verdicts.set(key, false); // a function that calls itself proves nothing
+    const verdict = functionEstablishes(definition, subject, depth);
+    verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  function functionEstablishes(definition: PyNode, subject: Subject, depth: number): boolean {
+    const about = subject.about!;
+    const body = child(definition, 'body');
+    const statements = body ? kids(body) : [];
+    // The function must see the same variable: one that binds the name itself tests its own.
+    const scope = functionScopes.get(definition);
+    if ('variable' in about && (!scope || lookupFrom(about.variable, scope)?.scope !== about.scope)) return false;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      if (establishes(statement, subject, depth + 1)) return true;
+      if ('env' in about && checkedNames(statements, i, about.emptyMatters)?.has(about.env)) return true;
+      if (mayLeave(statement, false)) return false; // a return here may skip what follows
+    }
+    return false;
+  }
+
+  /**
+   * The environment variable names that statement `i` of a function body (with the ones after it) makes sure are
+   * set, when the function goes on past them: a `for` loop over a list of names that raises on a missing one, or that
+   * collects the missing ones, or a comprehension that does; a collection must then be followed by a raise when it
+   * is not empty.
+   */
+  function checkedNames(statements: PyNode[], i: number, emptyMatters: boolean): Set<string> | undefined {
+    const statement = statements[i];
+    if (statement.type === 'for_statement') {
+      const variable = child(statement, 'left');
+      const names = variable?.type === 'identifier' ? constantNames(child(statement, 'right')) : undefined;
+      const loopBody = child(statement, 'body');
+      if (!variable || !names || !loopBody) return undefined;
+      const present = dynamicEnvSubject(src(variable), emptyMatters);
+      for (const inner of kids(loopBody)) {
+        if (inner.type === 'if_statement' && implies(child(inner, 'condition'), false, present)) {
+          const consequence = child(inner, 'consequence');
+          if (blockRaises(consequence)) return names;
+          const collection = consequence ? appendedTo(consequence, src(variable)) : undefined;
+          if (collection && raisesWhenNotEmpty(statements, i, collection)) return names;
+        }
+        if (mayLeave(inner, true)) return undefined; // `continue` or `break` may skip the check
+      }
+      return undefined;
+    }
+    // `missing = [name for name in REQUIRED if not os.getenv(name)]`
+    const assignment = statement.type === 'expression_statement' ? kids(statement)[0] : undefined;
+    const left = assignment?.type === 'assignment' ? child(assignment, 'left') : undefined;
+    const right = assignment?.type === 'assignment' ? child(assignment, 'right') : undefined;
+    if (!left || left.type !== 'identifier' || !right) return undefined;
+    const comprehension = unparen(right);
+    if (comprehension.type !== 'list_comprehension' && comprehension.type !== 'set_comprehension') return undefined;
+    const clauses = kids(comprehension).filter((c) => c.field !== 'body');
+    const [forIn, condition] = clauses;
+    if (clauses.length !== 2 || forIn.type !== 'for_in_clause' || condition.type !== 'if_clause') return undefined;
+    const variable = child(forIn, 'left');
+    const names = variable?.type === 'identifier' ? constantNames(child(forIn, 'right')) : undefined;
+    if (!variable || !names) return undefined;
+    if (!implies(kids(condition)[0], false, dynamicEnvSubject(src(variable), emptyMatters))) return undefined;
+    return raisesWhenNotEmpty(statements, i, src(left)) ? names : undefined;
+  }
+
+  /** `os.getenv(<name>)` (any read form) for the loop variable `<name>` being set. */
+  function dynamicEnvSubject(variable: string, emptyMatters: boolean): Subject {
+    const isX = (n: PyNode): boolean => {
+      if (!envIndex.has(n)) return false;
+      const nameNode = envReadOf(n)?.nameNode;
+      return nameNode !== undefined && nameNode.type === 'identifier' && src(nameNode) === variable;
+    };
+    return { atom: (node) => presenceAtom(node, isX, emptyMatters) };
+  }
+
+  /** The names a list, tuple or set of string literals holds (or a dict's keys; or a name bound once to one; or `a + b`). */
+  function constantNames(node: PyNode | undefined, hops = 0): Set<string> | undefined {
+    let n = node ? unparen(node) : undefined;
+    if (!n || hops > MAX_HOPS) return undefined;
+    if (n.type === 'call' && kids(n).length === 2 && kids(kids(n)[1]).length === 0) {
+      // `REQUIRED.keys()`
+      const fn = child(n, 'function');
+      if (fn?.type !== 'attribute' || src(child(fn, 'attribute') ?? fn) !== 'keys') return undefined;
+      n = child(fn, 'object');
+      if (!n) return undefined;
+      n = unparen(n);
+    }
+    if (n.type === 'identifier') {
+      const found = lookup(src(n), n);
+      const set = found ? reaching(found.list, n, found.local) : [];
+      const only = set.length === 1 && found!.list.length === 1 ? set[0] : undefined;
+      return only?.kind === 'value' && only.value ? constantNames(only.value, hops + 1) : undefined;
+    }
+    if (n.type === 'binary_operator' && operatorText(n, text) === '+') {
+      const a = constantNames(child(n, 'left'), hops + 1);
+      const b = a && constantNames(child(n, 'right'), hops + 1);
+      return a && b ? new Set([...a, ...b]) : undefined;
+    }
+    const items = n.type === 'list' || n.type === 'tuple' || n.type === 'set' ? kids(n) : n.type === 'dictionary' ? kids(n).map((pair) => child(pair, 'key')) : undefined;
+    if (!items) return undefined;
+    const names = new Set<string>();
+    for (const item of items) {
+      const name = item && (item.type === 'string' || item.type === 'concatenated_string') ? constantString(item) : undefined;
+      if (name === undefined) return undefined;
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** The list a block appends the loop variable to, as a statement of its own (`missing.append(name)`). */
+  function appendedTo(block: PyNode, variable: string): string | undefined {
+    for (const statement of kids(block)) {
+      const plain = statement.type === 'expression_statement' ? kids(statement)[0] : undefined;
+      const fn = plain?.type === 'call' ? child(plain, 'function') : undefined;
+      const object = fn?.type === 'attribute' ? child(fn, 'object') : undefined;
+      const args = plain?.type === 'call' ? argumentParts(plain).positional : [];
+      if (object?.type === 'identifier' && src(child(fn!, 'attribute') ?? fn!) === 'append' && args.length === 1 && unparen(args[0]).type === 'identifier' && src(unparen(args[0])) === variable) {
+        return src(object);
+      }
+      if (mayLeave(statement, true)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** A later top-level statement `if <collection>: raise …`, with no return nor new value of the collection in between. */
+  function raisesWhenNotEmpty(statements: PyNode[], i: number, collection: string): boolean {
+    const isCollection = (n: PyNode): boolean => n.type === 'identifier' && src(n) === collection;
+    for (let j = i + 1; j < statements.length; j++) {
+      const statement = statements[j];
+      if (statement.type === 'if_statement') {
+        const condition = child(statement, 'condition');
+        const c = condition ? unparen(condition) : undefined;
+        const notEmpty =
+          c !== undefined &&
+          (presenceAtom(c, isCollection) === 'pos' ||
+            (c.type === 'comparison_operator' && ['>', '!='].includes(operatorText(c, text)) && kids(c).length === 2 && presenceAtom(unparen(kids(c)[0]), isCollection) === 'pos' && src(kids(c)[1]) === '0'));
+        if (notEmpty && blockRaises(child(statement, 'consequence'))) return true;
+      }
+      if (mayLeave(statement, false) || assigns(statement, collection)) return false;
+    }
+    return false;
+  }
+
+  /** Whether a block ends by raising (or exiting the process): control never goes on past it. */
+  function blockRaises(block: PyNode | undefined): boolean {
+    const last = block ? kids(block).at(-1) : undefined;
+    if (!last) return false;
+    if (last.type === 'raise_statement') return true;
+    const call = last.type === 'expression_statement' ? kids(last)[0] : undefined;
+    const fn = call?.type === 'call' ? child(call, 'function') : undefined;
+    return Boolean(fn && EXIT_CALLS.has(resolve(fn) ?? ''));
+  }
+
+  /** A `return` (or, in a loop body, `continue` or `break`) anywhere in the statement, nested functions aside. */
+  function mayLeave(statement: PyNode, inLoop: boolean): boolean {
+    const stack = [statement];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'return_statement') return true;
+      if (inLoop && (n.type === 'continue_statement' || n.type === 'break_statement')) return true;
+      if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
+      // loops nested in the statement have their own `continue` and `break`
+      if (n !== statement && (n.type === 'for_statement' || n.type === 'while_statement')) {
+        if (mayLeave(n, false)) return true;
+        continue;
+      }
+      for (const c of n.children) stack.push(c);
+    }
+    return false;
+  }
+
+  /** Whether a statement gives the name a new value (`missing = []`, `missing += …`, `for missing in …`, `del missing`). */
+  function assigns(statement: PyNode, name: string): boolean {
+    const stack = [statement];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
+      const target =
+        n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement' ? child(n, 'left') : n.type === 'named_expression' ? child(n, 'name') : n.type === 'delete_statement' ? kids(n)[0] : undefined;
+      if (target && (target.type === 'identifier' ? src(target) === name : src(target).split(/[\s,()[\]]+/).includes(name))) return true;
+      for (const c of n.children) stack.push(c);
+    }
+    return false;
   }
 
   /** Whether the fact holds at `use`: a walk up through the enclosing branches and the statements before them. */
@@ -1351,18 +1608,19 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         }
         case 'module':
         case 'block': {
-          // Only if and assert statements establish anything: over those, from the nearest back to minPos.
+          // Only if, assert and call statements establish anything: over those, from the nearest back to minPos.
           const body = p.children;
-          const conditions = conditionIndexes(p);
           const before = indexInParent(c, p);
-          let low = 0;
-          let high = conditions.length;
-          while (low < high) {
-            const middle = (low + high) >> 1;
-            if (conditions[middle] < before) low = middle + 1;
-            else high = middle;
+          if (subject.key !== undefined) {
+            // Kept per block and subject, so that a thousand uses below a thousand statements stay linear.
+            const establishing = establishingIndexes(p, subject);
+            const nearest = establishing[lowerBound(establishing, before) - 1];
+            if (nearest !== undefined && body[nearest].start >= minPos) return true;
+            if (subject.env && (establishingIndexes(p, subject.env)[0] ?? Infinity) < before) return true;
+            break;
           }
-          for (let k = low - 1; k >= 0; k--) {
+          const conditions = conditionIndexes(p);
+          for (let k = lowerBound(conditions, before) - 1; k >= 0; k--) {
             const s = body[conditions[k]];
             if (s.start < minPos) break;
             if (establishes(s, subject)) return true;
@@ -1376,6 +1634,20 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       p = p.parent;
     }
     return false;
+  }
+
+  /** Per block, per subject key: the indexes (among the block's children, ascending) of the statements that establish the fact. */
+  const establishingMemo = new Map<PyNode, Map<string, number[]>>();
+  function establishingIndexes(block: PyNode, subject: Subject): number[] {
+    const key = subject.key!;
+    let memo = establishingMemo.get(block);
+    if (!memo) establishingMemo.set(block, (memo = new Map()));
+    let indexes = memo.get(key);
+    if (!indexes) {
+      indexes = conditionIndexes(block).filter((i) => establishes(block.children[i], subject));
+      memo.set(key, indexes);
+    }
+    return indexes;
   }
 
   function isNone(node: PyNode | undefined): boolean {
@@ -1424,10 +1696,14 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return undefined;
   }
 
-  function variableSubject(name: string, emptyMatters: boolean): Subject {
+  /** `name` (bound in `scope`) holds a value; `envName` is the environment variable it was read from, when known. */
+  function variableSubject(name: string, emptyMatters: boolean, scope: Scope, envName: string | undefined): Subject {
     const isX = (n: PyNode): boolean => n.type === 'identifier' && src(n) === name;
     return {
       atom: (node) => presenceAtom(node, isX, emptyMatters),
+      key: `variable ${emptyMatters} ${name} ${scope.node.start}`,
+      about: { variable: name, scope },
+      env: envName !== undefined ? envSubject(envName, undefined, emptyMatters) : undefined,
       assignedIn(block) {
         return kids(block).some((s) => {
           const a = kids(s)[0];
@@ -1440,13 +1716,18 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     };
   }
 
-  function envSubject(name: string | undefined, read: PyNode, emptyMatters: boolean): Subject {
+  /** The environment variable `name` is set; without a name, the one `read` reads (only that read can test it). */
+  function envSubject(name: string | undefined, read: PyNode | undefined, emptyMatters: boolean): Subject {
     const isX = (n: PyNode): boolean => {
       const index = envIndex.get(n);
       if (index === undefined) return false;
       return name !== undefined ? envReads[index].name === name : n === read;
     };
-    return { atom: (node) => presenceAtom(node, isX, emptyMatters) };
+    return {
+      atom: (node) => presenceAtom(node, isX, emptyMatters),
+      key: name !== undefined ? `env ${emptyMatters} ${name}` : undefined,
+      about: name !== undefined ? { env: name, emptyMatters } : undefined,
+    };
   }
 
   /** `os.getenv("LOCAL_DEV") == "1"` (or `os.environ.get`, `in (…)`, a bare truthy read, or a name bound to one). */
@@ -1454,6 +1735,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     atom(node) {
       return localDevAtom(node, 0);
     },
+    key: 'LOCAL_DEV',
   };
 
   function isLocalDevRead(node: PyNode): boolean {
@@ -1630,7 +1912,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (!found) continue;
       for (const b of reaching(found.list, identifier, found.local)) {
         if (b.envRead === undefined) continue;
-        addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead)), b.effective);
+        addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead), b.scope, envReads[b.envRead].name), b.effective);
       }
     }
     // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods
@@ -1656,6 +1938,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         const text0 = src(parent);
         const subject: Subject = {
           atom: (node) => presenceAtom(node, (n) => n.type === 'attribute' && src(n) === text0, defaultsToEmpty(index)),
+          key: `attribute ${defaultsToEmpty(index)} ${text0}`,
         };
         addUse(index, parent, subject, 0);
       }
