@@ -82,6 +82,8 @@ interface Atom {
   test(e: TS.Expression, polarity: boolean): boolean;
   /** For presence atoms: whether the expression is the guarded subject (for `if (!x) x = ...`). */
   isSubject?(e: TS.Expression): boolean;
+  /** Names the fact (two atoms with one key are the same fact), so statement lists are checked once per fact. */
+  key: string;
 }
 
 type UseKind = EnvUse['kind'];
@@ -125,7 +127,9 @@ class Extractor {
   private readonly envByNode = new Map<TS.Node, number>();
   private readonly envDefaultOf = new Map<TS.Node, number>();
   private readonly readNodes: TS.Node[] = [];
-  private readonly guardStatementsMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
+  /** Per statement list, per atom key: the position of its first statement after which the atom holds. */
+  private readonly firstEstablishingMemo = new Map<TS.NodeArray<TS.Statement>, Map<string, number>>();
+  private readonly bindingIds = new Map<Binding, number>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -917,27 +921,25 @@ class Extractor {
       } else if (ts.isForStatement(p) && child === p.statement && p.condition) {
         if (this.implies(p.condition, atom, true)) return true;
       } else if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
-        for (const statement of this.guardStatements(p.statements)) {
-          if (statement === child || statement.pos >= child.pos) break;
-          if (this.establishes(statement, atom)) return true;
-        }
+        if (this.firstEstablishing(p.statements, atom) < child.pos) return true;
       }
     }
     return false;
   }
 
   /**
-   * The statements of a list that `establishes` can accept (ifs, and calls that may be assertions), cached per list:
-   * walking up from every read in a file of thousands of top-level statements stays linear.
+   * The position of the first statement of a list after which the atom holds (Infinity when none does), worked out
+   * once per list and fact: walking up from a thousand uses below a thousand top-level statements stays linear.
    */
-  private guardStatements(statements: TS.NodeArray<TS.Statement>): readonly TS.Statement[] {
-    let candidates = this.guardStatementsMemo.get(statements);
-    if (!candidates) {
-      const ts = this.ts;
-      candidates = statements.filter((s) => ts.isIfStatement(s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)));
-      this.guardStatementsMemo.set(statements, candidates);
+  private firstEstablishing(statements: TS.NodeArray<TS.Statement>, atom: Atom): number {
+    let memo = this.firstEstablishingMemo.get(statements);
+    if (!memo) this.firstEstablishingMemo.set(statements, (memo = new Map()));
+    let first = memo.get(atom.key);
+    if (first === undefined) {
+      first = statements.find((s) => this.establishes(s, atom))?.pos ?? Infinity;
+      memo.set(atom.key, first);
     }
-    return candidates;
+    return first;
   }
 
   /** A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`. */
@@ -1071,8 +1073,11 @@ class Extractor {
       const read = this.envByNode.get(e);
       return read !== undefined && this.readNodes[read] === e && envName !== undefined && this.envReads[read].name === envName;
     };
+    let bindingId = binding ? this.bindingIds.get(binding) : undefined;
+    if (binding && bindingId === undefined) this.bindingIds.set(binding, (bindingId = this.bindingIds.size));
     return {
       isSubject,
+      key: `${bindingId ?? ''} ${emptyMatters} ${envName ?? ''}`,
       test: (e, polarity) => {
         if (isSubject(e)) return polarity;
         if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
@@ -1105,6 +1110,7 @@ class Extractor {
       return read !== undefined && this.envReads[read].name === 'LOCAL_DEV';
     };
     return {
+      key: 'LOCAL_DEV',
       test: (e, polarity) => {
         if (isLocalDev(e)) return polarity;
         const cmp = this.comparison(e, isLocalDev);
