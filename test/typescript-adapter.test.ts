@@ -500,6 +500,38 @@ export function guardedElsewhere() {
     expect(uses(f, 'SCOPED_URL')).toEqual([['url', 'http-call', false]]);
   });
 
+  it('applies a top-level check of the variable to reads inside functions, and a check of a local only inside its function', () => {
+    const f = facts(`
+if (!process.env.AGENTCORE_GATEWAY_TOP_URL) process.exit(1);
+const url = process.env.AGENTCORE_GATEWAY_MOD_URL;
+if (!url) throw new Error('deploy first');
+
+export function a() {
+  const url = process.env.AGENTCORE_GATEWAY_TOP_URL;
+  return fetch(url);
+}
+
+export function b() {
+  const url = process.env.AGENTCORE_GATEWAY_LOCAL_URL;
+  if (!url) return undefined;
+  return fetch(url);
+}
+
+export function c() {
+  const url = process.env.AGENTCORE_GATEWAY_LOCAL_URL;
+  return fetch(url);
+}
+
+export function d() {
+  return fetch(url);
+}
+`);
+    expect(uses(f, 'AGENTCORE_GATEWAY_TOP_URL', 1)).toEqual([['url', 'http-call', true]]);
+    expect(uses(f, 'AGENTCORE_GATEWAY_LOCAL_URL', 0)).toEqual([['url', 'http-call', true]]);
+    expect(uses(f, 'AGENTCORE_GATEWAY_LOCAL_URL', 1)).toEqual([['url', 'http-call', false]]);
+    expect(uses(f, 'AGENTCORE_GATEWAY_MOD_URL')).toEqual([['url', 'http-call', true]]);
+  });
+
   it('marks reads inside LOCAL_DEV branches', () => {
     const f = facts(`
 import { withApiKey } from 'bedrock-agentcore/identity';

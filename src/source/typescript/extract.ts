@@ -75,6 +75,8 @@ interface Binding {
   fn?: TS.Node;
   /** Index of the environment read this variable holds. */
   envRead?: number;
+  /** The node whose scope declares it (set by addBinding). */
+  scope?: TS.Node;
 }
 
 /** What a guard has to establish: presence of one variable / env var, or a LOCAL_DEV test. */
@@ -84,6 +86,13 @@ interface Atom {
   isSubject?(e: TS.Expression): boolean;
   /** Names the fact (two atoms with one key are the same fact), so statement lists are checked once per fact. */
   key: string;
+  /**
+   * The same fact without the variable, for code outside the variable's scope (`scopeNode`), which cannot name it:
+   * whether the environment variable it holds is set. Atoms of variables of many functions share it, and so share
+   * what the statement lists around those functions establish.
+   */
+  outer?: Atom;
+  scopeNode?: TS.Node;
 }
 
 type UseKind = EnvUse['kind'];
@@ -130,6 +139,7 @@ class Extractor {
   /** Per statement list, per atom key: the position of its first statement after which the atom holds. */
   private readonly firstEstablishingMemo = new Map<TS.NodeArray<TS.Statement>, Map<string, number>>();
   private readonly bindingIds = new Map<Binding, number>();
+  private readonly guardStatementsMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -357,6 +367,7 @@ class Extractor {
     let map = this.scopes.get(scope);
     if (!map) this.scopes.set(scope, (map = new Map()));
     map.set(id.text, binding);
+    binding.scope = scope;
     this.bindingOf.set(id, binding);
   }
 
@@ -902,11 +913,13 @@ class Extractor {
   }
 
   /** Whether the atom holds at `node` on every path: enclosing branches, `&&`/`?:`, and earlier exiting guards. */
-  private holdsAt(node: TS.Node, atom: Atom): boolean {
+  private holdsAt(node: TS.Node, variableAtom: Atom): boolean {
     const ts = this.ts;
     const K = this.K;
     let child: TS.Node = node;
+    let atom = variableAtom;
     for (let p: TS.Node | undefined = node.parent; p; child = p, p = p.parent) {
+      if (child === atom.scopeNode && atom.outer) atom = atom.outer;
       if (ts.isIfStatement(p)) {
         if (child === p.thenStatement && this.implies(p.expression, atom, true)) return true;
         if (child === p.elseStatement && this.implies(p.expression, atom, false)) return true;
@@ -936,10 +949,21 @@ class Extractor {
     if (!memo) this.firstEstablishingMemo.set(statements, (memo = new Map()));
     let first = memo.get(atom.key);
     if (first === undefined) {
-      first = statements.find((s) => this.establishes(s, atom))?.pos ?? Infinity;
+      first = this.guardStatements(statements).find((s) => this.establishes(s, atom))?.pos ?? Infinity;
       memo.set(atom.key, first);
     }
     return first;
+  }
+
+  /** The statements of a list that `establishes` can accept (ifs, and calls that may be assertions), cached per list. */
+  private guardStatements(statements: TS.NodeArray<TS.Statement>): readonly TS.Statement[] {
+    let candidates = this.guardStatementsMemo.get(statements);
+    if (!candidates) {
+      const ts = this.ts;
+      candidates = statements.filter((s) => ts.isIfStatement(s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)));
+      this.guardStatementsMemo.set(statements, candidates);
+    }
+    return candidates;
   }
 
   /** A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`. */
@@ -1078,6 +1102,8 @@ class Extractor {
     return {
       isSubject,
       key: `${bindingId ?? ''} ${emptyMatters} ${envName ?? ''}`,
+      outer: binding?.scope ? this.presenceAtom(undefined, envName, emptyMatters) : undefined,
+      scopeNode: binding?.scope,
       test: (e, polarity) => {
         if (isSubject(e)) return polarity;
         if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
