@@ -794,6 +794,37 @@ def handler():
     );
   });
 
+  it('lets a `continue` of a loop nested in the guard loop pass, but not one of the guard loop itself', () => {
+    const text = `import os
+import httpx
+
+def check_nested():
+    for name in ["AGENTCORE_GATEWAY_A_URL"]:
+        for part in name.split("_"):
+            if not part:
+                continue
+        if not os.getenv(name):
+            raise ValueError(name)
+
+def check_skips():
+    for name in ["AGENTCORE_GATEWAY_B_URL"]:
+        for part in name.split("_"):
+            if not part:
+                return
+        if not os.getenv(name):
+            raise ValueError(name)
+
+def handler():
+    check_nested()
+    check_skips()
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_A_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_B_URL"))
+`;
+    const facts = extract(text);
+    expect(httpCallsGuarded(facts, 'AGENTCORE_GATEWAY_A_URL')).toEqual([true]);
+    expect(httpCallsGuarded(facts, 'AGENTCORE_GATEWAY_B_URL')).toEqual([false]);
+  });
+
   it('does not count a function that may return, or checks other names, as a guard', () => {
     const text = `import os
 import httpx

@@ -1306,12 +1306,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       case 'continue_statement':
       case 'break_statement':
         return true;
-      case 'expression_statement': {
-        const e = kids(last)[0];
-        const call = e && unparen(e).type === 'call' ? unparen(e) : undefined;
-        const fn = call ? child(call, 'function') : undefined;
-        return Boolean(fn && EXIT_CALLS.has(resolve(fn) ?? ''));
-      }
+      case 'expression_statement':
+        return exitsProcess(last);
       case 'if_statement': {
         const branches = ifBranches(last);
         return branches.hasElse && branches.list.every((b) => blockExits(b.body, depth + 1));
@@ -1534,26 +1530,32 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   function blockRaises(block: PyNode | undefined): boolean {
     const last = block ? kids(block).at(-1) : undefined;
     if (!last) return false;
-    if (last.type === 'raise_statement') return true;
-    const call = last.type === 'expression_statement' ? kids(last)[0] : undefined;
-    const fn = call?.type === 'call' ? child(call, 'function') : undefined;
+    return last.type === 'raise_statement' || (last.type === 'expression_statement' && exitsProcess(last));
+  }
+
+  /** An expression statement that ends the process: `sys.exit(1)`, `os._exit(1)`, `exit()`. */
+  function exitsProcess(statement: PyNode): boolean {
+    const e = kids(statement)[0];
+    const call = e && unparen(e).type === 'call' ? unparen(e) : undefined;
+    const fn = call ? child(call, 'function') : undefined;
     return Boolean(fn && EXIT_CALLS.has(resolve(fn) ?? ''));
   }
 
-  /** A `return` (or, in a loop body, `continue` or `break`) anywhere in the statement, nested functions aside. */
+  /**
+   * A `return` anywhere in the statement, nested functions aside; with `inLoop` (the statement is in a loop's body),
+   * also a `continue` or `break` of that loop.
+   */
   function mayLeave(statement: PyNode, inLoop: boolean): boolean {
-    const stack = [statement];
+    // Iterative (nesting depth is the input's); each entry says whether `continue`/`break` there leaves the statement.
+    const stack: [PyNode, boolean][] = [[statement, inLoop]];
     while (stack.length > 0) {
-      const n = stack.pop()!;
+      const [n, leavesLoop] = stack.pop()!;
       if (n.type === 'return_statement') return true;
-      if (inLoop && (n.type === 'continue_statement' || n.type === 'break_statement')) return true;
+      if (leavesLoop && (n.type === 'continue_statement' || n.type === 'break_statement')) return true;
       if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
-      // loops nested in the statement have their own `continue` and `break`
-      if (n !== statement && (n.type === 'for_statement' || n.type === 'while_statement')) {
-        if (mayLeave(n, false)) return true;
-        continue;
-      }
-      for (const c of n.children) stack.push(c);
+      // a loop (the statement itself, or one nested in it) has its own `continue` and `break`
+      const loop = n.type === 'for_statement' || n.type === 'while_statement';
+      for (const c of n.children) stack.push([c, leavesLoop && !loop]);
     }
     return false;
   }
