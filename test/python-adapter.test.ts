@@ -814,15 +814,28 @@ def check_skips():
         if not os.getenv(name):
             raise ValueError(name)
 
+def check_else_break():
+    for name in ["AGENTCORE_GATEWAY_C_URL"]:
+        for part in name.split("_"):
+            pass
+        else:
+            break
+        if not os.getenv(name):
+            raise ValueError(name)
+
 def handler():
     check_nested()
     check_skips()
+    check_else_break()
     httpx.get(os.getenv("AGENTCORE_GATEWAY_A_URL"))
     httpx.get(os.getenv("AGENTCORE_GATEWAY_B_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_C_URL"))
 `;
     const facts = extract(text);
     expect(httpCallsGuarded(facts, 'AGENTCORE_GATEWAY_A_URL')).toEqual([true]);
     expect(httpCallsGuarded(facts, 'AGENTCORE_GATEWAY_B_URL')).toEqual([false]);
+    // a `break` in a nested loop's `else` clause leaves the guard loop, skipping the check
+    expect(httpCallsGuarded(facts, 'AGENTCORE_GATEWAY_C_URL')).toEqual([false]);
   });
 
   it('does not count a function that may return, or checks other names, as a guard', () => {

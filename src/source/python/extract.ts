@@ -1553,9 +1553,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (n.type === 'return_statement') return true;
       if (leavesLoop && (n.type === 'continue_statement' || n.type === 'break_statement')) return true;
       if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
-      // a loop (the statement itself, or one nested in it) has its own `continue` and `break`
+      // a loop (the statement itself, or one nested in it) has its own `continue` and `break`, but not in its
+      // `else` clause, which runs after the loop: a `break` there leaves the loop around it
       const loop = n.type === 'for_statement' || n.type === 'while_statement';
-      for (const c of n.children) stack.push([c, leavesLoop && !loop]);
+      for (const c of n.children) stack.push([c, leavesLoop && (!loop || c.field === 'alternative')]);
     }
     return false;
   }
