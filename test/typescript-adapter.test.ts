@@ -532,6 +532,195 @@ export function d() {
     expect(uses(f, 'AGENTCORE_GATEWAY_MOD_URL')).toEqual([['url', 'http-call', true]]);
   });
 
+  it('counts a call of a function of the file that throws unless the variable is set as a guard', () => {
+    const f = facts(`
+const REQUIRED = ['AGENTCORE_GATEWAY_A_URL', 'OTHER'] as const;
+const MORE = { AGENTCORE_GATEWAY_F_URL: 'the gateway' };
+
+function validateEnv(): void {
+  const missing = REQUIRED.filter((name) => !process.env[name]);
+  if (missing.length > 0) throw new Error(\`missing: \${missing.join(', ')}\`);
+}
+
+function checkLoop() {
+  const missing: string[] = [];
+  for (const key of [...REQUIRED, 'AGENTCORE_GATEWAY_B_URL']) {
+    if (!process.env[key]) missing.push(key);
+  }
+  if (missing.length) {
+    console.error('missing', missing);
+    process.exit(1);
+  }
+}
+
+const checkDirect = () => {
+  if (!C_URL) throw new Error('AGENTCORE_GATEWAY_C_URL is not set');
+};
+
+async function checkEach() {
+  for (const name of Object.keys(MORE)) {
+    const value = process.env[name];
+    if (value === undefined || value === '') throw new Error(name);
+  }
+}
+
+function checkForEach() {
+  ['AGENTCORE_GATEWAY_E_URL'].forEach((name) => {
+    if (!process.env[name]) throw new Error(name);
+  });
+}
+
+function checkNested() {
+  checkDirect();
+}
+
+validateEnv();
+const A_URL = process.env.AGENTCORE_GATEWAY_A_URL;
+const C_URL = process.env.AGENTCORE_GATEWAY_C_URL;
+
+export async function handler() {
+  checkLoop();
+  const b = process.env.AGENTCORE_GATEWAY_B_URL;
+  await fetch(b);
+  checkNested();
+  await fetch(C_URL);
+  await checkEach();
+  await fetch(process.env.AGENTCORE_GATEWAY_F_URL);
+  checkForEach();
+  await fetch(process.env.AGENTCORE_GATEWAY_E_URL);
+  return fetch(A_URL);
+}
+`);
+    for (const name of ['A', 'B', 'C', 'E', 'F']) {
+      expect([name, env(f, `AGENTCORE_GATEWAY_${name}_URL`, 0).uses.map((u) => u.guarded)]).toEqual([name, [true]]);
+    }
+  });
+
+  it('does not count a function that may return, skips a name, or checks other names, as a guard', () => {
+    const f = facts(`
+const DEBUG = process.env.DEBUG;
+
+function logsOnly() {
+  const missing = ['AGENTCORE_GATEWAY_A_URL'].filter((n) => !process.env[n]);
+  if (missing.length > 0) {
+    console.warn('missing', missing);
+    return false;
+  }
+}
+
+function returnsFirst() {
+  if (DEBUG) return;
+  if (!process.env.AGENTCORE_GATEWAY_B_URL) throw new Error();
+}
+
+function otherNames() {
+  for (const n of ['OTHER']) if (!process.env[n]) throw new Error(n);
+}
+
+async function checksAsync() {
+  if (!process.env.AGENTCORE_GATEWAY_D_URL) throw new Error();
+}
+
+function shadows() {
+  const E_URL = 'https://example.com';
+  if (!E_URL) throw new Error();
+}
+
+function skips() {
+  for (const n of ['AGENTCORE_GATEWAY_F_URL']) {
+    for (const part of n.split('_')) if (!part) continue;
+    if (n.startsWith('AGENTCORE')) continue;
+    if (!process.env[n]) throw new Error(n);
+  }
+}
+
+function undefinedOnly() {
+  for (const n of ['AGENTCORE_GATEWAY_G_URL']) {
+    if (process.env[n] === undefined) throw new Error(n);
+  }
+}
+
+function* generator() {
+  if (!process.env.AGENTCORE_GATEWAY_H_URL) throw new Error();
+}
+
+function reassigned() {
+  let missing = ['AGENTCORE_GATEWAY_I_URL'].filter((n) => !process.env[n]);
+  missing = [];
+  if (missing.length) throw new Error();
+}
+
+function defaulted() {
+  for (const n of ['AGENTCORE_GATEWAY_J_URL']) if (!(process.env[n] ?? 'x')) throw new Error(n);
+}
+
+const E_URL = process.env.AGENTCORE_GATEWAY_E_URL ?? '';
+
+export function handler() {
+  logsOnly();
+  returnsFirst();
+  otherNames();
+  checksAsync();
+  shadows();
+  skips();
+  undefinedOnly();
+  generator();
+  reassigned();
+  defaulted();
+  fetch(process.env.AGENTCORE_GATEWAY_A_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_B_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_C_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_D_URL);
+  fetch(E_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_F_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_G_URL ?? '');
+  fetch(process.env.AGENTCORE_GATEWAY_H_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_I_URL);
+  fetch(process.env.AGENTCORE_GATEWAY_J_URL);
+}
+`);
+    for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']) {
+      const reads = f.envReads.filter((r) => r.name === `AGENTCORE_GATEWAY_${name}_URL`);
+      expect([name, reads.flatMap((r) => r.uses.map((u) => u.guarded))]).toEqual([name, [false]]);
+    }
+  });
+
+  it('lets a loop nested in the guard loop keep its own break, but not a labelled one or a return', () => {
+    const f = facts(`
+function nested() {
+  for (const n of ['AGENTCORE_GATEWAY_A_URL']) {
+    for (const part of n.split('_')) if (!part) break;
+    switch (n) { case 'x': break; }
+    if (!process.env[n]) throw new Error(n);
+  }
+}
+
+function labelled() {
+  outer: for (const n of ['AGENTCORE_GATEWAY_B_URL']) {
+    for (const part of n.split('_')) if (!part) continue outer;
+    if (!process.env[n]) throw new Error(n);
+  }
+}
+
+function returns() {
+  for (const n of ['AGENTCORE_GATEWAY_C_URL']) {
+    for (const part of n.split('_')) if (!part) return;
+    if (!process.env[n]) throw new Error(n);
+  }
+}
+
+export async function handler() {
+  nested();
+  labelled();
+  returns();
+  await fetch(process.env.AGENTCORE_GATEWAY_A_URL);
+  await fetch(process.env.AGENTCORE_GATEWAY_B_URL);
+  await fetch(process.env.AGENTCORE_GATEWAY_C_URL);
+}
+`);
+    expect(['A', 'B', 'C'].map((name) => env(f, `AGENTCORE_GATEWAY_${name}_URL`).uses.map((u) => u.guarded))).toEqual([[true], [false], [false]]);
+  });
+
   it('marks reads inside LOCAL_DEV branches', () => {
     const f = facts(`
 import { withApiKey } from 'bedrock-agentcore/identity';

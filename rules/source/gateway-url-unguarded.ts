@@ -83,11 +83,13 @@ export default defineRule({
       'constants), through `os.getenv`, `os.environ.get`, `os.environ[...]`, `process.env.X`, `process.env["X"]`, ' +
       'destructuring and aliases, followed within the function and its module-level bindings to a client or ' +
       'transport constructor, `URL(...)`, an HTTP call, string building or a call argument. Handled: an earlier ' +
-      '`if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default; in ' +
-      'Python also an earlier check of the variable itself (`if not os.getenv("…"): sys.exit(…)`, then the read), and ' +
-      'an earlier call of a function of the same file that raises or exits unless the variable is set: one that tests ' +
+      '`if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default, an ' +
+      'earlier check of the variable itself (`if not os.getenv("…"): sys.exit(…)`, then the read), and an earlier ' +
+      'call of a function of the same file that raises (throws) or exits unless the variable is set: one that tests ' +
       'it, or that loops over a list of required names holding it (`missing = [n for n in REQUIRED if not ' +
-      'os.getenv(n)]`, then `if missing: raise …`). A function that may return first, or only logs, is no guard. ' +
+      'os.getenv(n)]`, then `if missing: raise …`; `const missing = REQUIRED.filter((n) => !process.env[n])`, then ' +
+      '`if (missing.length > 0) throw …`; or a `for` loop, or `forEach`, doing the same). A function that may return ' +
+      'first, or only logs, or an `async` one called without `await`, is no guard. ' +
       '`os.environ["…"]` and `process.env.X!` count as unguarded; an empty-string default (`?? ""`, `or ""`, ' +
       '`os.environ.get(X, "")`) counts as unguarded unless a truthiness test or a comparison with `""` covers the use ' +
       '(an empty string is falsy); `is None`, `=== undefined`, `== null`, `typeof` and `isinstance` tests do not, as ' +

@@ -46,6 +46,10 @@ const GLOBAL = '\0global';
 const PENDING = Symbol('pending');
 /** Bounds recursion over input-controlled chains (alias chains, nested conditions). */
 const MAX_DEPTH = 64;
+/** How deep guard functions may call guard functions (`main()` calling `validateEnv()` calling `requireGateway()`). */
+const MAX_GUARD_CALLS = 3;
+/** How many `const` hops a list of names may take (`const ALL = [...GATEWAYS, ...OTHERS]`). */
+const MAX_HOPS = 8;
 
 const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
 
@@ -93,6 +97,9 @@ interface Atom {
    */
   outer?: Atom;
   scopeNode?: TS.Node;
+  /** Presence atoms: the environment variable whose value the subject holds, and whether an empty value counts as unset. */
+  env?: string;
+  emptyMatters?: boolean;
 }
 
 type UseKind = EnvUse['kind'];
@@ -140,6 +147,9 @@ class Extractor {
   private readonly firstEstablishingMemo = new Map<TS.NodeArray<TS.Statement>, Map<string, number>>();
   private readonly bindingIds = new Map<Binding, number>();
   private readonly guardStatementsMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
+  /** Per guard function, per fact: whether a normal return from it establishes the fact. */
+  private readonly guardVerdicts = new Map<TS.Node, Map<string, boolean>>();
+  private readonly guardBodyMemo = new Map<TS.NodeArray<TS.Statement>, number[]>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -955,23 +965,27 @@ class Extractor {
     return first;
   }
 
-  /** The statements of a list that `establishes` can accept (ifs, and calls that may be assertions), cached per list. */
+  /** The statements of a list that `establishes` can accept (ifs, and calls that may be assertions or guards), cached per list. */
   private guardStatements(statements: TS.NodeArray<TS.Statement>): readonly TS.Statement[] {
     let candidates = this.guardStatementsMemo.get(statements);
     if (!candidates) {
       const ts = this.ts;
-      candidates = statements.filter((s) => ts.isIfStatement(s) || (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression)));
+      candidates = statements.filter((s) => ts.isIfStatement(s) || this.statementCall(s) !== undefined);
       this.guardStatementsMemo.set(statements, candidates);
     }
     return candidates;
   }
 
-  /** A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`. */
-  private establishes(statement: TS.Statement, atom: Atom): boolean {
+  /**
+   * A statement after which the atom holds: `if (!x) return/throw/...`, `if (!x) x = ...`, `assert(x)`, or a call of a
+   * guard function of this file (`validateEnv()`). In a guard function's body (`throwing`), only a throw or
+   * `process.exit` counts as leaving: a `return` there returns to the caller, who goes on.
+   */
+  private establishes(statement: TS.Statement, atom: Atom, guardDepth = 0, throwing = false): boolean {
     const ts = this.ts;
     if (ts.isIfStatement(statement)) {
-      if (this.exits(statement.thenStatement) && this.implies(statement.expression, atom, false)) return true;
-      if (statement.elseStatement && this.exits(statement.elseStatement) && this.implies(statement.expression, atom, true)) return true;
+      if (this.exits(statement.thenStatement, throwing) && this.implies(statement.expression, atom, false)) return true;
+      if (statement.elseStatement && this.exits(statement.elseStatement, throwing) && this.implies(statement.expression, atom, true)) return true;
       if (!statement.elseStatement && atom.isSubject && this.implies(statement.expression, atom, false)) {
         // `if (!x) x = fallback;`: afterwards x is set on both paths.
         const then = statement.thenStatement;
@@ -988,40 +1002,321 @@ class Extractor {
       }
       return false;
     }
-    if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
-      const call = statement.expression;
+    const found = this.statementCall(statement);
+    if (found) {
+      const { call, awaited } = found;
       const callee = this.calleeCanon(call.expression);
       const assertion = callee === 'assert' || callee === 'assert.ok' || callee === 'assert.strict' || callee === 'invariant' || callee?.endsWith('.assert') || callee?.endsWith('.invariant');
       if (assertion && call.arguments.length > 0 && this.implies(call.arguments[0], atom, true)) return true;
+      if (!assertion && guardDepth < MAX_GUARD_CALLS) return this.guardCallEstablishes(call, awaited, atom, guardDepth);
     }
     return false;
   }
 
-  /** Whether a statement always leaves the enclosing statement list. */
-  private exits(statement: TS.Statement): boolean {
+  /** The call a statement makes, alone or awaited: `f(…);` or `await f(…);`. */
+  private statementCall(statement: TS.Statement): { call: TS.CallExpression; awaited: boolean } | undefined {
     const ts = this.ts;
+    if (!ts.isExpressionStatement(statement)) return undefined;
+    const e = statement.expression;
+    if (ts.isCallExpression(e)) return { call: e, awaited: false };
+    if (ts.isAwaitExpression(e) && ts.isCallExpression(e.expression)) return { call: e.expression, awaited: true };
+    return undefined;
+  }
+
+  // ---- Guard functions ------------------------------------------------------------------------------------------
+
+  /**
+   * `validateEnv();` where the function of this file throws (or exits) unless the fact holds: one of its top-level
+   * statements establishes it (`if (!process.env.X) throw …`), or it checks a list of environment variable names that
+   * includes the atom's (`for (const name of REQUIRED) if (!process.env[name]) throw …`; the missing ones collected,
+   * with `.filter` or `.push`, then `if (missing.length > 0) throw …`; or `REQUIRED.forEach(…)`). A function that may
+   * return first, a generator, or an `async` one called without `await` is no guard.
+   */
+  private guardCallEstablishes(call: TS.CallExpression, awaited: boolean, atom: Atom, guardDepth: number): boolean {
+    const ts = this.ts;
+    const callee = this.unwrap(call.expression);
+    const binding = ts.isIdentifier(callee) ? this.resolve(callee) : undefined;
+    const fn = binding && (binding.kind === 'function' || (binding.kind === 'variable' && binding.constant)) ? binding.fn : undefined;
+    if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn))) return false;
+    if (!fn.body || !ts.isBlock(fn.body) || (!ts.isArrowFunction(fn) && fn.asteriskToken)) return false;
+    const isAsync = fn.modifiers?.some((m) => m.kind === this.K.AsyncKeyword) ?? false;
+    if (isAsync && !awaited) return false; // the rejection comes later; the caller goes on now
+    // A function outside the variable's scope cannot name it: what it can establish is its environment variable's.
+    const fact = atom.outer && atom.scopeNode && !this.isWithin(fn, atom.scopeNode) ? atom.outer : atom;
+    let verdicts = this.guardVerdicts.get(fn);
+    if (!verdicts) this.guardVerdicts.set(fn, (verdicts = new Map()));
+    const kept = verdicts.get(fact.key);
+    if (kept !== undefined) return kept;
+    verdicts.set(fact.key, false); // a function that calls itself proves nothing
+    const verdict = this.functionEstablishes(fn.body.statements, fact, guardDepth + 1);
+    verdicts.set(fact.key, verdict);
+    return verdict;
+  }
+
+  private isWithin(node: TS.Node, ancestor: TS.Node): boolean {
+    for (let a: TS.Node | undefined = node; a; a = a.parent) if (a === ancestor) return true;
+    return false;
+  }
+
+  private functionEstablishes(statements: TS.NodeArray<TS.Statement>, atom: Atom, guardDepth: number): boolean {
+    for (const i of this.guardBody(statements)) {
+      if (this.establishes(statements[i], atom, guardDepth, true)) return true;
+      if (atom.env !== undefined && this.checkedNames(statements, i, atom.emptyMatters === true)?.has(atom.env)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The indexes of a guard function's statements that may establish a fact (ifs, calls, loops, `const`s), up to and
+   * including the first one that may return (a return there may skip what follows); worked out once per function,
+   * not once per fact.
+   */
+  private guardBody(statements: TS.NodeArray<TS.Statement>): readonly number[] {
+    let indexes = this.guardBodyMemo.get(statements);
+    if (!indexes) {
+      const ts = this.ts;
+      indexes = [];
+      for (let i = 0; i < statements.length; i++) {
+        const s = statements[i];
+        if (ts.isIfStatement(s) || ts.isForOfStatement(s) || ts.isVariableStatement(s) || this.statementCall(s)) indexes.push(i);
+        if (this.mayLeave(s, false)) break;
+      }
+      this.guardBodyMemo.set(statements, indexes);
+    }
+    return indexes;
+  }
+
+  /**
+   * The environment variable names that statement `i` of a function body (with the ones after it) makes sure are
+   * set when the function goes on past them: a loop over a list of names (`for … of`, `.forEach`) that throws on a
+   * missing one or pushes it to a list, or a `.filter` of the missing ones; a list must then be followed by a throw
+   * when it is not empty.
+   */
+  private checkedNames(statements: TS.NodeArray<TS.Statement>, i: number, emptyMatters: boolean): Set<string> | undefined {
+    const ts = this.ts;
+    const statement = statements[i];
+    let loop: { variable: Binding; names: Set<string>; body: readonly TS.Statement[]; inLoop: boolean } | undefined;
+    if (ts.isForOfStatement(statement) && !statement.awaitModifier && ts.isVariableDeclarationList(statement.initializer)) {
+      const [declaration, ...more] = statement.initializer.declarations;
+      const variable = declaration && more.length === 0 && ts.isIdentifier(declaration.name) ? this.bindingOf.get(declaration.name) : undefined;
+      const names = variable ? this.constantNames(statement.expression) : undefined;
+      const body = statement.statement;
+      if (variable && names) loop = { variable, names, body: ts.isBlock(body) ? body.statements : [body], inLoop: true };
+    } else {
+      const found = this.statementCall(statement);
+      const each = found && !found.awaited ? this.listCallback(found.call, 'forEach') : undefined;
+      if (each && ts.isBlock(each.callback.body)) loop = { variable: each.variable, names: each.names, body: each.callback.body.statements, inLoop: false };
+    }
+    if (loop) {
+      const present = this.dynamicEnvAtom(loop.variable, emptyMatters);
+      for (const inner of loop.body) {
+        if (this.establishes(inner, present, MAX_GUARD_CALLS, true)) return loop.names;
+        if (ts.isIfStatement(inner) && !inner.elseStatement && this.implies(inner.expression, present, false)) {
+          const collection = this.pushedTo(inner.thenStatement, loop.variable);
+          if (collection && this.throwsWhenNotEmpty(statements, i, collection)) return loop.names;
+        }
+        // `continue`, `break` or (in a callback) `return` may skip the check
+        if (this.mayLeave(inner, loop.inLoop)) return undefined;
+      }
+      return undefined;
+    }
+    // `const missing = REQUIRED.filter((name) => !process.env[name]);`
+    if (!ts.isVariableStatement(statement)) return undefined;
+    const [declaration, ...more] = statement.declarationList.declarations;
+    if (!declaration || more.length > 0 || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+    const initializer = this.unwrap(declaration.initializer);
+    const filter = ts.isCallExpression(initializer) ? this.listCallback(initializer, 'filter') : undefined;
+    const collection = this.bindingOf.get(declaration.name);
+    if (!filter || !collection) return undefined;
+    const body = filter.callback.body;
+    const result = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : body;
+    if (!result || !this.implies(result, this.dynamicEnvAtom(filter.variable, emptyMatters), false)) return undefined;
+    return this.throwsWhenNotEmpty(statements, i, collection) ? filter.names : undefined;
+  }
+
+  /** `NAMES.<method>((name) => …)` over a constant list of names: the callback, its first parameter, the names. */
+  private listCallback(call: TS.CallExpression, method: string): { callback: TS.ArrowFunction | TS.FunctionExpression; variable: Binding; names: Set<string> } | undefined {
+    const ts = this.ts;
+    const callee = this.unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== method || call.arguments.length !== 1) return undefined;
+    const callback = this.unwrap(call.arguments[0]);
+    if (!this.isFunctionExpressionLike(callback) || callback.asteriskToken) return undefined;
+    const parameter = callback.parameters[0];
+    const variable = parameter && ts.isIdentifier(parameter.name) ? this.bindingOf.get(parameter.name) : undefined;
+    const names = variable ? this.constantNames(callee.expression) : undefined;
+    return variable && names ? { callback, variable, names } : undefined;
+  }
+
+  /** `process.env[name]` (or a `const` holding it without a default) being set, for the loop variable `name`. */
+  private dynamicEnvAtom(variable: Binding, emptyMatters: boolean): Atom {
+    const ts = this.ts;
+    const isSubject = (node: TS.Expression): boolean => {
+      const e = this.unwrap(node);
+      const index = ts.isIdentifier(e) ? this.resolve(e)?.envRead : this.envByNode.get(e);
+      if (index === undefined || this.envReads[index].hasDefault) return false;
+      const read = this.readNodes[index];
+      if (!ts.isIdentifier(e) && read !== e) return false; // a defaulted `process.env[name] ?? 'd'`
+      const key = ts.isElementAccessExpression(read) ? this.unwrap(read.argumentExpression) : undefined;
+      return key !== undefined && ts.isIdentifier(key) && this.resolve(key) === variable;
+    };
+    return { key: '', isSubject, test: this.presenceTest(isSubject, emptyMatters) };
+  }
+
+  /** The names a constant list holds: an array of string literals, `Object.keys({…})`, spreads of such, via `const`s. */
+  private constantNames(node: TS.Expression, hops = 0): Set<string> | undefined {
+    const ts = this.ts;
+    const e = this.unwrap(node);
+    if (hops > MAX_HOPS) return undefined;
+    if (ts.isIdentifier(e)) {
+      const binding = this.resolve(e);
+      return binding?.kind === 'variable' && binding.constant && binding.init ? this.constantNames(binding.init, hops + 1) : undefined;
+    }
+    if (ts.isCallExpression(e) && e.arguments.length === 1 && this.canon(e.expression) === 'Object.keys') {
+      let object = this.unwrap(e.arguments[0]);
+      if (ts.isIdentifier(object)) {
+        const binding = this.resolve(object);
+        object = binding?.kind === 'variable' && binding.constant && binding.init ? this.unwrap(binding.init) : object;
+      }
+      if (!ts.isObjectLiteralExpression(object)) return undefined;
+      const names = new Set<string>();
+      for (const property of object.properties) {
+        const name = (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) ? this.propertyNameText(property.name) : undefined;
+        if (name === undefined) return undefined;
+        names.add(name);
+      }
+      return names;
+    }
+    if (!ts.isArrayLiteralExpression(e)) return undefined;
+    const names = new Set<string>();
+    for (const element of e.elements) {
+      if (ts.isSpreadElement(element)) {
+        const spread = this.constantNames(element.expression, hops + 1);
+        if (!spread) return undefined;
+        for (const name of spread) names.add(name);
+        continue;
+      }
+      const item = this.unwrap(element);
+      if (!this.isStringLike(item)) return undefined;
+      names.add(item.text);
+    }
+    return names;
+  }
+
+  /** The list a branch pushes the loop variable to, as a statement of its own (`missing.push(name)`). */
+  private pushedTo(branch: TS.Statement, variable: Binding): Binding | undefined {
+    const ts = this.ts;
+    for (const statement of ts.isBlock(branch) ? branch.statements : [branch]) {
+      const found = this.statementCall(statement);
+      const callee = found && !found.awaited ? this.unwrap(found.call.expression) : undefined;
+      if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'push' && found!.call.arguments.length === 1) {
+        const list = this.unwrap(callee.expression);
+        const argument = this.unwrap(found!.call.arguments[0]);
+        if (ts.isIdentifier(list) && ts.isIdentifier(argument) && this.resolve(argument) === variable) return this.resolve(list);
+      }
+      if (this.mayLeave(statement, true)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** A later top-level `if (missing.length > 0) throw …` (or `.length`, `!== 0`), with no return nor reassignment in between. */
+  private throwsWhenNotEmpty(statements: TS.NodeArray<TS.Statement>, i: number, collection: Binding): boolean {
+    const ts = this.ts;
+    const K = this.K;
+    const isLength = (node: TS.Expression): boolean => {
+      const e = this.unwrap(node);
+      if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'length') return false;
+      const list = this.unwrap(e.expression);
+      return ts.isIdentifier(list) && this.resolve(list) === collection;
+    };
+    const isZero = (node: TS.Expression): boolean => {
+      const e = this.unwrap(node);
+      return ts.isNumericLiteral(e) && e.text === '0';
+    };
+    const notEmpty = (node: TS.Expression): boolean => {
+      const e = this.unwrap(node);
+      if (isLength(e)) return true;
+      if (!ts.isBinaryExpression(e)) return false;
+      const op = e.operatorToken.kind;
+      if (op === K.GreaterThanToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) {
+        if (isLength(e.left) && isZero(e.right)) return true;
+      }
+      return (op === K.LessThanToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) && isZero(e.left) && isLength(e.right);
+    };
+    for (let j = i + 1; j < statements.length; j++) {
+      const statement = statements[j];
+      if (ts.isIfStatement(statement) && notEmpty(statement.expression) && this.exits(statement.thenStatement, true)) return true;
+      if (this.mayLeave(statement, false) || this.assigns(statement, collection)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * A `return` anywhere in the statement, nested functions and classes aside; with `inLoop` (the statement is in a
+   * loop's body), also a `break` or `continue` of that loop (a labelled one always counts).
+   */
+  private mayLeave(statement: TS.Statement, inLoop: boolean): boolean {
+    const ts = this.ts;
+    // Iterative (nesting depth is the input's); each entry says whether an unlabelled `break` / `continue` there leaves.
+    const stack: [TS.Node, boolean, boolean][] = [[statement, inLoop, inLoop]];
+    while (stack.length > 0) {
+      const [n, breakLeaves, continueLeaves] = stack.pop()!;
+      if (ts.isReturnStatement(n)) return true;
+      if (ts.isBreakStatement(n) && (n.label !== undefined || breakLeaves)) return true;
+      if (ts.isContinueStatement(n) && (n.label !== undefined || continueLeaves)) return true;
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) continue;
+      // a nested loop has its own `break` and `continue`; a `switch`, its own `break`
+      const loop = ts.isIterationStatement(n, false);
+      const owned = loop || ts.isSwitchStatement(n);
+      ts.forEachChild(n, (c) => {
+        stack.push([c, breakLeaves && !owned, continueLeaves && !loop]);
+      });
+    }
+    return false;
+  }
+
+  /** Whether a statement gives the binding a new value (`missing = []`, `missing ||= …`), nested functions aside. */
+  private assigns(statement: TS.Statement, binding: Binding): boolean {
+    const ts = this.ts;
+    const stack: TS.Node[] = [statement];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) continue;
+      if (ts.isIdentifier(n) && this.isWriteTarget(n) && this.resolve(n) === binding) return true;
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return false;
+  }
+
+  /**
+   * Whether a statement always leaves the enclosing statement list; with `throwing`, only by a throw or
+   * `process.exit` (inside a guard function, where a `return` goes back to the caller).
+   */
+  private exits(statement: TS.Statement, throwing = false): boolean {
+    const ts = this.ts;
+    const leaves = (s: TS.Statement): boolean => ts.isThrowStatement(s) || (!throwing && (ts.isReturnStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s)));
     const stack: TS.Statement[] = [statement];
     // Iterative over nested blocks / if-else: a block exits when one of its statements exits.
     while (stack.length > 0) {
       const s = stack.pop()!;
-      if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s)) return true;
+      if (leaves(s)) return true;
       if (ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && this.calleeCanon(s.expression.expression) === 'process.exit') return true;
       if (ts.isBlock(s)) {
         for (const inner of s.statements) {
-          if (ts.isReturnStatement(inner) || ts.isThrowStatement(inner) || ts.isBreakStatement(inner) || ts.isContinueStatement(inner)) return true;
+          if (leaves(inner)) return true;
           if (ts.isBlock(inner) || ts.isExpressionStatement(inner) || (ts.isIfStatement(inner) && inner.elseStatement)) stack.push(inner);
         }
       } else if (ts.isIfStatement(s) && s.elseStatement) {
-        if (this.exitsShallow(s.thenStatement) && this.exitsShallow(s.elseStatement)) return true;
+        if (this.exitsShallow(s.thenStatement, leaves) && this.exitsShallow(s.elseStatement, leaves)) return true;
       }
     }
     return false;
   }
 
-  private exitsShallow(statement: TS.Statement): boolean {
-    const ts = this.ts;
-    if (ts.isBlock(statement)) return statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s));
-    return ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement);
+  private exitsShallow(statement: TS.Statement, leaves: (s: TS.Statement) => boolean): boolean {
+    if (this.ts.isBlock(statement)) return statement.statements.some(leaves);
+    return leaves(statement);
   }
 
   /** Whether `cond` having the value `polarity` implies the atom. */
@@ -1104,28 +1399,36 @@ class Extractor {
       key: `${bindingId ?? ''} ${emptyMatters} ${envName ?? ''}`,
       outer: binding?.scope ? this.presenceAtom(undefined, envName, emptyMatters) : undefined,
       scopeNode: binding?.scope,
-      test: (e, polarity) => {
-        if (isSubject(e)) return polarity;
-        if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
-        const typeOf = this.comparison(e, (side) => {
-          const u = this.unwrap(side);
-          return ts.isTypeOfExpression(u) && isSubject(u.expression);
-        });
-        if (typeOf) {
-          if (emptyMatters) return false;
-          const other = this.unwrap(typeOf.other);
-          if (!this.isStringLike(other)) return false;
-          const saysDefined = other.text === 'undefined' ? typeOf.negated : !typeOf.negated;
-          return saysDefined === polarity;
-        }
-        const cmp = this.comparison(e, isSubject);
-        if (!cmp) return false;
-        const other = this.unwrap(cmp.other);
-        if (this.isEmptyString(other) || (this.isNullish(other) && !emptyMatters)) return cmp.negated === polarity;
-        // `x === 'https://...'` (a non-empty literal): equal means present.
-        if ((this.isStringLike(other) && other.text !== '') || ts.isNumericLiteral(other)) return !cmp.negated && polarity;
-        return false;
-      },
+      env: envName,
+      emptyMatters,
+      test: this.presenceTest(isSubject, emptyMatters),
+    };
+  }
+
+  /** Whether `e` having the value `polarity` says the subject is set: `x`, `Boolean(x)`, `x !== undefined`, `typeof x`… */
+  private presenceTest(isSubject: (e: TS.Expression) => boolean, emptyMatters: boolean): Atom['test'] {
+    const ts = this.ts;
+    return (e, polarity) => {
+      if (isSubject(e)) return polarity;
+      if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
+      const typeOf = this.comparison(e, (side) => {
+        const u = this.unwrap(side);
+        return ts.isTypeOfExpression(u) && isSubject(u.expression);
+      });
+      if (typeOf) {
+        if (emptyMatters) return false;
+        const other = this.unwrap(typeOf.other);
+        if (!this.isStringLike(other)) return false;
+        const saysDefined = other.text === 'undefined' ? typeOf.negated : !typeOf.negated;
+        return saysDefined === polarity;
+      }
+      const cmp = this.comparison(e, isSubject);
+      if (!cmp) return false;
+      const other = this.unwrap(cmp.other);
+      if (this.isEmptyString(other) || (this.isNullish(other) && !emptyMatters)) return cmp.negated === polarity;
+      // `x === 'https://...'` (a non-empty literal): equal means present.
+      if ((this.isStringLike(other) && other.text !== '') || ts.isNumericLiteral(other)) return !cmp.negated && polarity;
+      return false;
     };
   }
 
