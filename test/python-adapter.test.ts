@@ -794,6 +794,49 @@ def handler():
     );
   });
 
+  it('finds the same guards in a long block of checks as in a short one (only checks that mention the subject are tried)', () => {
+    // The guard function's body is long too in the second run: its checks are searched the same way.
+    const head = (body: string) => `import os
+import sys
+import httpx
+
+def require_e():
+${body}
+    for name in ["AGENTCORE_GATEWAY_OTHER_URL", "AGENTCORE_GATEWAY_E_URL"]:
+        if not os.getenv(name):
+            raise ValueError(name)
+`;
+    const guards = `
+if not os.getenv("AGENTCORE_GATEWAY_A_URL"):
+    raise SystemExit("A")
+B_URL = os.getenv("AGENTCORE_GATEWAY_B_URL")
+if B_URL is None:
+    sys.exit(1)
+assert os.environ.get("AGENTCORE_GATEWAY_C_URL")
+D_URL = os.getenv("AGENTCORE_GATEWAY_D_URL")
+if not D_URL:
+    D_URL = "https://fallback.example.com"
+require_e()
+if not os.getenv("AGENTCORE_GATEWAY_OTHER_URL"):
+    raise SystemExit("F is not checked")
+`;
+    const rest = `
+def handler():
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_A_URL"))
+    httpx.get(B_URL)
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_C_URL"))
+    httpx.get(D_URL)
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_E_URL"))
+    httpx.get(os.getenv("AGENTCORE_GATEWAY_F_URL"))
+`;
+    const fillers = Array.from({ length: 40 }, (_, i) => `if not os.getenv("FILLER_${i}"):\n    raise SystemExit(${i})`).join('\n');
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const verdicts = (text: string) => names.map((name) => httpCallsGuarded(extract(text), `AGENTCORE_GATEWAY_${name}_URL`));
+    const expected = [[true], [true], [true], [true], [true], [false]];
+    expect(verdicts(head('    pass') + guards + rest)).toEqual(expected);
+    expect(verdicts(head(fillers.replace(/^/gm, '    ')) + fillers + guards + fillers + rest)).toEqual(expected);
+  });
+
   it('lets a `continue` of a loop nested in the guard loop pass, but not one of the guard loop itself', () => {
     const text = `import os
 import httpx

@@ -721,6 +721,40 @@ export async function handler() {
     expect(['A', 'B', 'C'].map((name) => env(f, `AGENTCORE_GATEWAY_${name}_URL`).uses.map((u) => u.guarded))).toEqual([[true], [false], [false]]);
   });
 
+  it('finds the same guards in a long list of checks as in a short one (only checks that mention the variable are tried)', () => {
+    const guards = `
+if (!process.env.AGENTCORE_GATEWAY_A_URL) throw new Error('A');
+const bUrl = process.env.AGENTCORE_GATEWAY_B_URL;
+if (bUrl === undefined || bUrl === '') process.exit(1);
+const cSet = Boolean(process.env.AGENTCORE_GATEWAY_C_URL);
+if (!cSet) throw new Error('C');
+if (typeof process.env.AGENTCORE_GATEWAY_D_URL !== 'string') throw new Error('D');
+requireE();
+if (!process.env.AGENTCORE_GATEWAY_OTHER_URL) throw new Error('F is not checked');
+assert(process.env.AGENTCORE_GATEWAY_G_URL);
+`;
+    // The guard function's body is long too in the second run: its checks are searched the same way.
+    const rest = (body: string) => `
+import assert from 'node:assert';
+function requireE() {
+${body}
+  const missing = ['AGENTCORE_GATEWAY_OTHER_URL', 'AGENTCORE_GATEWAY_E_URL'].filter((n) => !process.env[n]);
+  if (missing.length) throw new Error('E');
+}
+export async function handler() {
+${['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => `  const ${name.toLowerCase()} = process.env.AGENTCORE_GATEWAY_${name}_URL;\n  await fetch(${name.toLowerCase()});`).join('\n')}
+}
+`;
+    const fillers = Array.from({ length: 40 }, (_, i) => `if (!process.env.FILLER_${i}) throw new Error('${i}');`).join('\n');
+    const verdicts = (text: string) => {
+      const f = facts(text);
+      return ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => f.envReads.filter((r) => r.name === `AGENTCORE_GATEWAY_${name}_URL`).flatMap((r) => r.uses.filter((u) => u.kind === 'http-call').map((u) => u.guarded)));
+    };
+    const expected = [[true], [true], [true], [true], [true], [false], [true]];
+    expect(verdicts(guards + rest(''))).toEqual(expected);
+    expect(verdicts(fillers + guards + fillers + rest(fillers))).toEqual(expected);
+  });
+
   it('marks reads inside LOCAL_DEV branches', () => {
     const f = facts(`
 import { withApiKey } from 'bedrock-agentcore/identity';

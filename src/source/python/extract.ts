@@ -48,6 +48,11 @@ const MAX_PARSE_PROBLEMS = 100;
 const MAX_CANONICAL = 512;
 /** How many variable-to-value hops `resolve` follows (`a = b; b = c; …`). */
 const MAX_HOPS = 8;
+/**
+ * From how many candidate statements a block's guard check looks only at those that mention the subject: below it,
+ * trying each is cheaper than indexing them.
+ */
+const MENTION_INDEX_MIN = 32;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tree helpers
@@ -100,6 +105,16 @@ function plainCallOf(statement: PyNode): { call: PyNode; awaited: boolean } | un
   if (awaited) e = kids(e)[0];
   if (!e || e.type !== 'call' || e.children[0]?.type !== 'identifier' || e.children[0].field !== 'function') return undefined;
   return { call: e, awaited };
+}
+
+/** The values of two ascending lists of distinct numbers, ascending. */
+function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<number> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) yield a[i++];
+    else yield b[j++];
+  }
 }
 
 /** The first index of an ascending list whose value is at least `value` (the length when there is none). */
@@ -213,6 +228,11 @@ interface Subject {
    * worked out once per block, not once per use.
    */
   key?: string;
+  /**
+   * A name every statement that can establish the fact mentions (the variable's, or the environment variable's),
+   * guard-function calls aside: long blocks are searched through an index of the names their statements mention.
+   */
+  mentions?: string;
   /**
    * What the fact is about, when a guard function can establish it (`validate_env()` raising unless it holds): a
    * variable's name, with the scope that binds it, or an environment variable's name.
@@ -1397,13 +1417,33 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     // The function must see the same variable: one that binds the name itself tests its own.
     const scope = functionScopes.get(definition);
     if ('variable' in about && (!scope || lookupFrom(about.variable, scope)?.scope !== about.scope)) return false;
-    for (let i = 0; i < statements.length; i++) {
-      const statement = statements[i];
-      if (establishes(statement, subject, depth + 1)) return true;
+    const candidates = guardBody(definition, statements);
+    for (const k of mentioning(candidates, statements, subject)) {
+      const i = candidates[k];
+      if (establishes(statements[i], subject, depth + 1)) return true;
       if ('env' in about && checkedNames(statements, i, about.emptyMatters)?.has(about.env)) return true;
-      if (mayLeave(statement, false)) return false; // a return here may skip what follows
     }
     return false;
+  }
+
+  /**
+   * The indexes of a guard function's statements that may establish a fact (ifs, asserts, calls, loops and
+   * assignments), up to and including the first one that may return (a return there may skip what follows); worked
+   * out once per function, not once per fact.
+   */
+  const guardBodies = new Map<PyNode, number[]>();
+  function guardBody(definition: PyNode, statements: readonly PyNode[]): readonly number[] {
+    let indexes = guardBodies.get(definition);
+    if (!indexes) {
+      indexes = [];
+      for (let i = 0; i < statements.length; i++) {
+        const s = statements[i];
+        if (s.type === 'if_statement' || s.type === 'assert_statement' || s.type === 'for_statement' || s.type === 'expression_statement') indexes.push(i);
+        if (mayLeave(s, false)) break;
+      }
+      guardBodies.set(definition, indexes);
+    }
+    return indexes;
   }
 
   /**
@@ -1647,10 +1687,62 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     if (!memo) establishingMemo.set(block, (memo = new Map()));
     let indexes = memo.get(key);
     if (!indexes) {
-      indexes = conditionIndexes(block).filter((i) => establishes(block.children[i], subject));
+      const candidates = conditionIndexes(block);
+      indexes = [];
+      for (const k of mentioning(candidates, block.children, subject)) if (establishes(block.children[candidates[k]], subject)) indexes.push(candidates[k]);
       memo.set(key, indexes);
     }
     return indexes;
+  }
+
+  /** Per list of candidate statement indexes: the positions in it of the statements that mention each name. */
+  const mentionsMemo = new Map<readonly number[], { byName: Map<string, number[]>; any: number[] }>();
+
+  /**
+   * The positions in a list of candidate statements (indexes into `statements`) worth trying for the subject,
+   * ascending: all of them, or, for a long list and a subject that names what it is about, only those that mention
+   * the name (an identifier or an environment read of it, anywhere in the statement) and the calls of functions of
+   * the file (guard functions, which may check anything). A statement that mentions neither cannot establish the
+   * fact, so a thousand uses of a thousand variables below a thousand checks stay linear.
+   */
+  function mentioning(candidates: readonly number[], statements: readonly PyNode[], subject: Subject): Iterable<number> {
+    if (subject.mentions === undefined || candidates.length < MENTION_INDEX_MIN) return candidates.keys();
+    let index = mentionsMemo.get(candidates);
+    if (!index) {
+      index = { byName: new Map(), any: [] };
+      for (let k = 0; k < candidates.length; k++) {
+        const names = mentionedNames(statements[candidates[k]]);
+        if (names === 'any') {
+          index.any.push(k);
+          continue;
+        }
+        for (const name of names) {
+          let list = index.byName.get(name);
+          if (!list) index.byName.set(name, (list = []));
+          list.push(k);
+        }
+      }
+      mentionsMemo.set(candidates, index);
+    }
+    return mergeAscending(index.byName.get(subject.mentions) ?? [], index.any);
+  }
+
+  /** The identifiers and environment variable names a statement mentions; `'any'` for a call of a function of the file, a loop or an assignment. */
+  function mentionedNames(statement: PyNode): Set<string> | 'any' {
+    const plain = plainCallOf(statement);
+    if (plain) return latestBinding(src(plain.call.children[0]), plain.call.children[0])?.kind === 'def' ? 'any' : new Set();
+    if (statement.type !== 'if_statement' && statement.type !== 'assert_statement') return 'any';
+    const names = new Set<string>();
+    const stack = [statement];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'identifier') names.add(src(n));
+      const read = envIndex.get(n);
+      const name = read !== undefined ? envReads[read].name : undefined;
+      if (name !== undefined) names.add(name);
+      for (const c of n.children) stack.push(c);
+    }
+    return names;
   }
 
   function isNone(node: PyNode | undefined): boolean {
@@ -1705,6 +1797,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return {
       atom: (node) => presenceAtom(node, isX, emptyMatters),
       key: `variable ${emptyMatters} ${name} ${scope.node.start}`,
+      mentions: name,
       about: { variable: name, scope },
       env: envName !== undefined ? envSubject(envName, undefined, emptyMatters) : undefined,
       assignedIn(block) {
@@ -1729,6 +1822,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return {
       atom: (node) => presenceAtom(node, isX, emptyMatters),
       key: name !== undefined ? `env ${emptyMatters} ${name}` : undefined,
+      mentions: name,
       about: name !== undefined ? { env: name, emptyMatters } : undefined,
     };
   }

@@ -50,10 +50,25 @@ const MAX_DEPTH = 64;
 const MAX_GUARD_CALLS = 3;
 /** How many `const` hops a list of names may take (`const ALL = [...GATEWAYS, ...OTHERS]`). */
 const MAX_HOPS = 8;
+/**
+ * From how many candidate statements a list's guard check looks only at those that mention the variable: below it,
+ * trying each is cheaper than indexing them.
+ */
+const MENTION_INDEX_MIN = 32;
 
 const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
 
 /** `node:http` and `http` are one module. */
+/** The values of two ascending lists of distinct numbers, ascending. */
+function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<number> {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) yield a[i++];
+    else yield b[j++];
+  }
+}
+
 function normalizeModule(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
@@ -104,6 +119,13 @@ interface Atom {
 
 type UseKind = EnvUse['kind'];
 
+/** Candidate guard statements by the environment variables they mention: positions in the candidate list, ascending. */
+interface Mentions {
+  byName: Map<string, number[]>;
+  /** Those that may establish any fact (a call of a function of the file: a guard function). */
+  any: number[];
+}
+
 export function extractTypeScriptFacts(ts: Ts, file: string, text: string): SourceFacts {
   try {
     return new Extractor(ts, file, text).run();
@@ -149,7 +171,11 @@ class Extractor {
   private readonly guardStatementsMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
   /** Per guard function, per fact: whether a normal return from it establishes the fact. */
   private readonly guardVerdicts = new Map<TS.Node, Map<string, boolean>>();
-  private readonly guardBodyMemo = new Map<TS.NodeArray<TS.Statement>, number[]>();
+  private readonly guardBodyMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
+  /** Per list of candidate statements: which of them mention each environment variable (see `mentioning`). */
+  private readonly mentionsMemo = new Map<readonly TS.Statement[], Mentions>();
+  /** Per `const` binding: the environment variables its value mentions (`'any'` when that cannot be bounded). */
+  private readonly initMentions = new Map<Binding, Set<string> | 'any' | typeof PENDING>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -959,10 +985,103 @@ class Extractor {
     if (!memo) this.firstEstablishingMemo.set(statements, (memo = new Map()));
     let first = memo.get(atom.key);
     if (first === undefined) {
-      first = this.guardStatements(statements).find((s) => this.establishes(s, atom))?.pos ?? Infinity;
+      first = Infinity;
+      const candidates = this.guardStatements(statements);
+      for (const i of this.mentioning(candidates, atom)) {
+        if (this.establishes(candidates[i], atom)) {
+          first = candidates[i].pos;
+          break;
+        }
+      }
       memo.set(atom.key, first);
     }
     return first;
+  }
+
+  /**
+   * The positions in a list of candidate guard statements worth trying for the atom, ascending: all of them, or, for
+   * a long list and a fact about an environment variable, only those whose test mentions that variable (by name, or
+   * through a variable or `const` holding it) and the calls of guard functions. A statement that mentions none of
+   * them cannot establish the fact, so a thousand uses of a thousand variables below a thousand checks stay linear.
+   */
+  private mentioning(candidates: readonly TS.Statement[], atom: Atom): Iterable<number> {
+    if (atom.env === undefined || candidates.length < MENTION_INDEX_MIN) return candidates.keys();
+    let mentions = this.mentionsMemo.get(candidates);
+    if (!mentions) {
+      mentions = { byName: new Map(), any: [] };
+      for (let i = 0; i < candidates.length; i++) {
+        const names = this.mentionedEnv(candidates[i]);
+        if (names === 'any') {
+          mentions.any.push(i);
+          continue;
+        }
+        for (const name of names) {
+          let list = mentions.byName.get(name);
+          if (!list) mentions.byName.set(name, (list = []));
+          list.push(i);
+        }
+      }
+      this.mentionsMemo.set(candidates, mentions);
+    }
+    return mergeAscending(mentions.byName.get(atom.env) ?? [], mentions.any);
+  }
+
+  /**
+   * The environment variables a candidate guard statement's test mentions; `'any'` for a call of a function of the
+   * file (a guard function, which may check any), or a list loop or `const` a guard function's body checks names in.
+   */
+  private mentionedEnv(statement: TS.Statement): Set<string> | 'any' {
+    const ts = this.ts;
+    const names = new Set<string>();
+    let root: TS.Node;
+    if (ts.isIfStatement(statement)) {
+      root = statement.expression;
+    } else {
+      const found = this.statementCall(statement);
+      if (!found) return 'any'; // loops and `const`s in a guard function's body
+      const callee = this.unwrap(found.call.expression);
+      if (ts.isIdentifier(callee) && this.resolve(callee)?.fn) return 'any';
+      root = found.call;
+    }
+    return this.addMentions(root, names) ? names : 'any';
+  }
+
+  /** Adds the environment variables an expression mentions to `names`; false when a `const` it uses cannot be bounded. */
+  private addMentions(root: TS.Node, names: Set<string>): boolean {
+    const ts = this.ts;
+    const stack: TS.Node[] = [root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      const read = this.envByNode.get(n);
+      if (read !== undefined && this.readNodes[read] === n && this.envReads[read].name !== undefined) names.add(this.envReads[read].name!);
+      if (ts.isIdentifier(n)) {
+        const binding = this.resolve(n);
+        if (binding?.envRead !== undefined) {
+          const name = this.envReads[binding.envRead].name;
+          if (name !== undefined) names.add(name);
+        } else if (binding?.kind === 'variable' && binding.constant && binding.init) {
+          // `const isSet = Boolean(process.env.X); if (!isSet) …`: the test goes through the value
+          const inner = this.constMentions(binding);
+          if (inner === 'any') return false;
+          for (const name of inner) names.add(name);
+        }
+      }
+      this.ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return true;
+  }
+
+  private constMentions(binding: Binding): Set<string> | 'any' {
+    const kept = this.initMentions.get(binding);
+    if (kept === PENDING) return 'any'; // a value that mentions itself: no bound worth having
+    if (kept !== undefined) return kept;
+    this.initMentions.set(binding, PENDING);
+    const names = new Set<string>();
+    const result = this.addMentions(binding.init!, names) ? names : 'any';
+    this.initMentions.set(binding, result);
+    return result;
   }
 
   /** The statements of a list that `establishes` can accept (ifs, and calls that may be assertions or guards), cached per list. */
@@ -1059,42 +1178,42 @@ class Extractor {
   }
 
   private functionEstablishes(statements: TS.NodeArray<TS.Statement>, atom: Atom, guardDepth: number): boolean {
-    for (const i of this.guardBody(statements)) {
-      if (this.establishes(statements[i], atom, guardDepth, true)) return true;
-      if (atom.env !== undefined && this.checkedNames(statements, i, atom.emptyMatters === true)?.has(atom.env)) return true;
+    const candidates = this.guardBody(statements);
+    for (const k of this.mentioning(candidates, atom)) {
+      const statement = candidates[k];
+      if (this.establishes(statement, atom, guardDepth, true)) return true;
+      if (atom.env !== undefined && this.checkedNames(statements, statement, atom.emptyMatters === true)?.has(atom.env)) return true;
     }
     return false;
   }
 
   /**
-   * The indexes of a guard function's statements that may establish a fact (ifs, calls, loops, `const`s), up to and
+   * The statements of a guard function that may establish a fact (ifs, calls, loops, `const`s), up to and
    * including the first one that may return (a return there may skip what follows); worked out once per function,
    * not once per fact.
    */
-  private guardBody(statements: TS.NodeArray<TS.Statement>): readonly number[] {
-    let indexes = this.guardBodyMemo.get(statements);
-    if (!indexes) {
+  private guardBody(statements: TS.NodeArray<TS.Statement>): readonly TS.Statement[] {
+    let candidates = this.guardBodyMemo.get(statements);
+    if (!candidates) {
       const ts = this.ts;
-      indexes = [];
-      for (let i = 0; i < statements.length; i++) {
-        const s = statements[i];
-        if (ts.isIfStatement(s) || ts.isForOfStatement(s) || ts.isVariableStatement(s) || this.statementCall(s)) indexes.push(i);
+      candidates = [];
+      for (const s of statements) {
+        if (ts.isIfStatement(s) || ts.isForOfStatement(s) || ts.isVariableStatement(s) || this.statementCall(s)) candidates.push(s);
         if (this.mayLeave(s, false)) break;
       }
-      this.guardBodyMemo.set(statements, indexes);
+      this.guardBodyMemo.set(statements, candidates);
     }
-    return indexes;
+    return candidates;
   }
 
   /**
-   * The environment variable names that statement `i` of a function body (with the ones after it) makes sure are
+   * The environment variable names that a statement of a function body (with the ones after it) makes sure are
    * set when the function goes on past them: a loop over a list of names (`for … of`, `.forEach`) that throws on a
    * missing one or pushes it to a list, or a `.filter` of the missing ones; a list must then be followed by a throw
    * when it is not empty.
    */
-  private checkedNames(statements: TS.NodeArray<TS.Statement>, i: number, emptyMatters: boolean): Set<string> | undefined {
+  private checkedNames(statements: TS.NodeArray<TS.Statement>, statement: TS.Statement, emptyMatters: boolean): Set<string> | undefined {
     const ts = this.ts;
-    const statement = statements[i];
     let loop: { variable: Binding; names: Set<string>; body: readonly TS.Statement[]; inLoop: boolean } | undefined;
     if (ts.isForOfStatement(statement) && !statement.awaitModifier && ts.isVariableDeclarationList(statement.initializer)) {
       const [declaration, ...more] = statement.initializer.declarations;
@@ -1113,7 +1232,7 @@ class Extractor {
         if (this.establishes(inner, present, MAX_GUARD_CALLS, true)) return loop.names;
         if (ts.isIfStatement(inner) && !inner.elseStatement && this.implies(inner.expression, present, false)) {
           const collection = this.pushedTo(inner.thenStatement, loop.variable);
-          if (collection && this.throwsWhenNotEmpty(statements, i, collection)) return loop.names;
+          if (collection && this.throwsWhenNotEmpty(statements, statement, collection)) return loop.names;
         }
         // `continue`, `break` or (in a callback) `return` may skip the check
         if (this.mayLeave(inner, loop.inLoop)) return undefined;
@@ -1131,7 +1250,7 @@ class Extractor {
     const body = filter.callback.body;
     const result = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : body;
     if (!result || !this.implies(result, this.dynamicEnvAtom(filter.variable, emptyMatters), false)) return undefined;
-    return this.throwsWhenNotEmpty(statements, i, collection) ? filter.names : undefined;
+    return this.throwsWhenNotEmpty(statements, statement, collection) ? filter.names : undefined;
   }
 
   /** `NAMES.<method>((name) => …)` over a constant list of names: the callback, its first parameter, the names. */
@@ -1219,7 +1338,7 @@ class Extractor {
   }
 
   /** A later top-level `if (missing.length > 0) throw …` (or `.length`, `!== 0`), with no return nor reassignment in between. */
-  private throwsWhenNotEmpty(statements: TS.NodeArray<TS.Statement>, i: number, collection: Binding): boolean {
+  private throwsWhenNotEmpty(statements: TS.NodeArray<TS.Statement>, after: TS.Statement, collection: Binding): boolean {
     const ts = this.ts;
     const K = this.K;
     const isLength = (node: TS.Expression): boolean => {
@@ -1242,7 +1361,7 @@ class Extractor {
       }
       return (op === K.LessThanToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) && isZero(e.left) && isLength(e.right);
     };
-    for (let j = i + 1; j < statements.length; j++) {
+    for (let j = statements.indexOf(after) + 1; j < statements.length; j++) {
       const statement = statements[j];
       if (ts.isIfStatement(statement) && notEmpty(statement.expression) && this.exits(statement.thenStatement, true)) return true;
       if (this.mayLeave(statement, false) || this.assigns(statement, collection)) return false;
