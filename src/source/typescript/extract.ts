@@ -58,7 +58,6 @@ const MENTION_INDEX_MIN = 32;
 
 const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
 
-/** `node:http` and `http` are one module. */
 /** The values of two ascending lists of distinct numbers, ascending. */
 function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<number> {
   let i = 0;
@@ -69,6 +68,7 @@ function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<
   }
 }
 
+/** `node:http` and `http` are one module. */
 function normalizeModule(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
 }
