@@ -23,6 +23,7 @@ import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
 import { isHttpCall, isIdentityWrapper } from '../vocabulary.js';
+import { buildMentionIndex, MENTION_INDEX_MIN, positionsFor, type MentionIndex } from '../mention-index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -48,11 +49,6 @@ const MAX_PARSE_PROBLEMS = 100;
 const MAX_CANONICAL = 512;
 /** How many variable-to-value hops `resolve` follows (`a = b; b = c; …`). */
 const MAX_HOPS = 8;
-/**
- * From how many candidate statements a block's guard check looks only at those that mention the subject: below it,
- * trying each is cheaper than indexing them.
- */
-const MENTION_INDEX_MIN = 32;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tree helpers
@@ -105,16 +101,6 @@ function plainCallOf(statement: PyNode): { call: PyNode; awaited: boolean } | un
   if (awaited) e = kids(e)[0];
   if (!e || e.type !== 'call' || e.children[0]?.type !== 'identifier' || e.children[0].field !== 'function') return undefined;
   return { call: e, awaited };
-}
-
-/** The values of two ascending lists of distinct numbers, ascending. */
-function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<number> {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) yield a[i++];
-    else yield b[j++];
-  }
 }
 
 /** The first index of an ascending list whose value is at least `value` (the length when there is none). */
@@ -1696,7 +1682,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   }
 
   /** Per list of candidate statement indexes: the positions in it of the statements that mention each name. */
-  const mentionsMemo = new Map<readonly number[], { byName: Map<string, number[]>; any: number[] }>();
+  const mentionsMemo = new Map<readonly number[], MentionIndex>();
 
   /**
    * The positions in a list of candidate statements (indexes into `statements`) worth trying for the subject,
@@ -1708,23 +1694,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   function mentioning(candidates: readonly number[], statements: readonly PyNode[], subject: Subject): Iterable<number> {
     if (subject.mentions === undefined || candidates.length < MENTION_INDEX_MIN) return candidates.keys();
     let index = mentionsMemo.get(candidates);
-    if (!index) {
-      index = { byName: new Map(), any: [] };
-      for (let k = 0; k < candidates.length; k++) {
-        const names = mentionedNames(statements[candidates[k]]);
-        if (names === 'any') {
-          index.any.push(k);
-          continue;
-        }
-        for (const name of names) {
-          let list = index.byName.get(name);
-          if (!list) index.byName.set(name, (list = []));
-          list.push(k);
-        }
-      }
-      mentionsMemo.set(candidates, index);
-    }
-    return mergeAscending(index.byName.get(subject.mentions) ?? [], index.any);
+    if (!index) mentionsMemo.set(candidates, (index = buildMentionIndex(candidates.length, (k) => mentionedNames(statements[candidates[k]]))));
+    return positionsFor(index, subject.mentions);
   }
 
   /** The identifiers and environment variable names a statement mentions; `'any'` for a call of a function of the file, a loop or an assignment. */

@@ -29,6 +29,7 @@ import type {
 } from '../facts.js';
 import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
 import { isHttpCall, urlPart, type UrlPart } from '../vocabulary.js';
+import { buildMentionIndex, MENTION_INDEX_MIN, positionsFor, type MentionIndex } from '../mention-index.js';
 
 /** The properties of a WHATWG `URL` object that name where a request goes. */
 const URL_PARTS: ReadonlySet<string> = new Set<UrlPart>(['href', 'origin', 'host', 'hostname']);
@@ -50,23 +51,8 @@ const MAX_DEPTH = 64;
 const MAX_GUARD_CALLS = 3;
 /** How many `const` hops a list of names may take (`const ALL = [...GATEWAYS, ...OTHERS]`). */
 const MAX_HOPS = 8;
-/**
- * From how many candidate statements a list's guard check looks only at those that mention the variable: below it,
- * trying each is cheaper than indexing them.
- */
-const MENTION_INDEX_MIN = 32;
 
 const DIRECTIVE = /^(?:\/\/+|\/\*+)\s*agentcore-lint:\s*direct-call\b([\s\S]*?)(?:\*+\/)?$/;
-
-/** The values of two ascending lists of distinct numbers, ascending. */
-function* mergeAscending(a: readonly number[], b: readonly number[]): Generator<number> {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) yield a[i++];
-    else yield b[j++];
-  }
-}
 
 /** `node:http` and `http` are one module. */
 function normalizeModule(specifier: string): string {
@@ -119,12 +105,6 @@ interface Atom {
 
 type UseKind = EnvUse['kind'];
 
-/** Candidate guard statements by the environment variables they mention: positions in the candidate list, ascending. */
-interface Mentions {
-  byName: Map<string, number[]>;
-  /** Those that may establish any fact (a call of a function of the file: a guard function). */
-  any: number[];
-}
 
 export function extractTypeScriptFacts(ts: Ts, file: string, text: string): SourceFacts {
   try {
@@ -173,7 +153,7 @@ class Extractor {
   private readonly guardVerdicts = new Map<TS.Node, Map<string, boolean>>();
   private readonly guardBodyMemo = new Map<TS.NodeArray<TS.Statement>, TS.Statement[]>();
   /** Per list of candidate statements: which of them mention each environment variable (see `mentioning`). */
-  private readonly mentionsMemo = new Map<readonly TS.Statement[], Mentions>();
+  private readonly mentionsMemo = new Map<readonly TS.Statement[], MentionIndex>();
   /** Per `const` binding: the environment variables its value mentions (`'any'` when that cannot be bounded). */
   private readonly initMentions = new Map<Binding, Set<string> | 'any' | typeof PENDING>();
   private readonly readValueNodes: TS.Node[] = [];
@@ -1007,23 +987,8 @@ class Extractor {
   private mentioning(candidates: readonly TS.Statement[], atom: Atom): Iterable<number> {
     if (atom.env === undefined || candidates.length < MENTION_INDEX_MIN) return candidates.keys();
     let mentions = this.mentionsMemo.get(candidates);
-    if (!mentions) {
-      mentions = { byName: new Map(), any: [] };
-      for (let i = 0; i < candidates.length; i++) {
-        const names = this.mentionedEnv(candidates[i]);
-        if (names === 'any') {
-          mentions.any.push(i);
-          continue;
-        }
-        for (const name of names) {
-          let list = mentions.byName.get(name);
-          if (!list) mentions.byName.set(name, (list = []));
-          list.push(i);
-        }
-      }
-      this.mentionsMemo.set(candidates, mentions);
-    }
-    return mergeAscending(mentions.byName.get(atom.env) ?? [], mentions.any);
+    if (!mentions) this.mentionsMemo.set(candidates, (mentions = buildMentionIndex(candidates.length, (i) => this.mentionedEnv(candidates[i]))));
+    return positionsFor(mentions, atom.env);
   }
 
   /**
