@@ -1126,7 +1126,8 @@ class Extractor {
     const isAsync = fn.modifiers?.some((m) => m.kind === this.K.AsyncKeyword) ?? false;
     if (isAsync && !awaited) return false; // the rejection comes later; the caller goes on now
     // A function outside the variable's scope cannot name it: what it can establish is its environment variable's.
-    const fact = atom.outer && atom.scopeNode && !this.isWithin(fn, atom.scopeNode) ? atom.outer : atom;
+    const scope = atom.scopeNode;
+    const fact = atom.outer && scope && !(fn.pos >= scope.pos && fn.end <= scope.end) ? atom.outer : atom;
     let verdicts = this.guardVerdicts.get(fn);
     if (!verdicts) this.guardVerdicts.set(fn, (verdicts = new Map()));
     const kept = verdicts.get(fact.key);
@@ -1135,11 +1136,6 @@ class Extractor {
     const verdict = this.functionEstablishes(fn.body.statements, fact, guardDepth + 1);
     verdicts.set(fact.key, verdict);
     return verdict;
-  }
-
-  private isWithin(node: TS.Node, ancestor: TS.Node): boolean {
-    for (let a: TS.Node | undefined = node; a; a = a.parent) if (a === ancestor) return true;
-    return false;
   }
 
   private functionEstablishes(statements: TS.NodeArray<TS.Statement>, atom: Atom, guardDepth: number): boolean {
