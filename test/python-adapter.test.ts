@@ -1042,6 +1042,54 @@ def d():
       ['D_KEY', true],
     ]);
   });
+
+  it('carried uses: variables holding a string, dict or list built from a read, through chains, not through calls', () => {
+    const text = [
+      'import os, requests',
+      'def call():',
+      '    key = os.getenv("A_KEY")',
+      '    auth = "Token {}".format(key)',
+      '    headers = {**BASE, "Authorization": auth, "X": f"{os.environ.get(\'B_KEY\')}"}',
+      '    pair = [key, 1] if key else (key or "x",)',
+      '    masked = mask(key)',
+      '    same = key',
+      '    requests.get(URL, headers=headers, json=pair, params=masked, auth=same)',
+      '    headers = {}',
+      '    requests.get(URL, headers=headers)',
+    ].join('\n');
+    const carried = (name: string): [string, string][] =>
+      (envRead(extract(text), name).carriedUses ?? []).map((u) => [text.slice(u.span.start, u.span.end), u.through]);
+    // `headers` is used twice: only the first use sees the binding built from the keys
+    expect(carried('A_KEY')).toEqual([
+      ['auth', 'auth'],
+      ['headers', 'headers'],
+      ['pair', 'pair'],
+      ['same', 'same'],
+    ]);
+    expect(carried('B_KEY')).toEqual([['headers', 'headers']]);
+    expect(envRead(extract(text), 'A_KEY').carriedUses?.[1].span).toEqual(at(text, 'headers', 2));
+    // the read's own uses are unchanged: presence is not carried
+    expect(envRead(extract(text), 'A_KEY').uses.map((u) => text.slice(u.span.start, u.span.end))).toEqual(['key', 'key', 'key', 'key', 'key', 'key']);
+  });
+
+  it('carried uses: calls of a function of the file that returns a read, and variables built from them', () => {
+    const text = [
+      'import os, requests',
+      'def get_key():',
+      '    return os.getenv("C_KEY")',
+      'def other():',
+      '    return os.getenv("C_KEY").strip()',
+      'requests.get(URL, headers={"x-api-key": get_key()})',
+      'headers = {"x-api-key": await get_key(), "y": other()}',
+      'requests.get(URL, headers=headers)',
+    ].join('\n');
+    const read = envRead(extract(text), 'C_KEY');
+    expect((read.carriedUses ?? []).map((u) => [text.slice(u.span.start, u.span.end), u.through])).toEqual([
+      ['get_key()', 'get_key()'],
+      ['get_key()', 'get_key()'],
+      ['headers', 'headers'],
+    ]);
+  });
 });
 
 describe('python adapter: directives', () => {

@@ -365,6 +365,46 @@ const dyn = require('dynamic-module');
 });
 
 describe('typescript adapter: environment reads', () => {
+  it('carried uses: consts holding a string, object or array built from a read, through chains, not through calls or lets', () => {
+    const f = facts(`
+export async function call() {
+  const key = process.env.A_KEY;
+  const auth = 'Token ' + key;
+  const headers = new Headers({ ...BASE, Authorization: auth, X: \`\${process.env.B_KEY}\`, key });
+  const pair = key ? [key, 1] : [(key as string) ?? 'x'];
+  const masked = mask(key);
+  const same = key!;
+  let later = { Authorization: auth };
+  await fetch(URL, { headers, body: JSON.stringify(pair), signal: masked, auth: same, later });
+}
+`);
+    const carried = (name: string): [string, string][] => (env(f, name).carriedUses ?? []).map((u) => [slice(f.text, u.span), u.through]);
+    // every use of `auth` (in `headers`, in `later`), but not `later`'s: a `let` may be reassigned
+    expect(carried('A_KEY')).toEqual([
+      ['auth', 'auth'],
+      ['auth', 'auth'],
+      ['headers', 'headers'],
+      ['pair', 'pair'],
+      ['same', 'same'],
+    ]);
+    expect(carried('B_KEY')).toEqual([['headers', 'headers']]);
+    // a function of the file returning a read; another call is not followed
+    const g = facts(`
+function getKey() { return process.env.C_KEY; }
+const other = () => process.env.C_KEY!.trim();
+fetch(URL, { headers: { 'x-api-key': getKey()! } });
+const headers = { 'x-api-key': getKey() ?? '', y: other() };
+fetch(URL, { headers });
+`);
+    expect((env(g, 'C_KEY').carriedUses ?? []).map((u) => [slice(g.text, u.span), u.through])).toEqual([
+      ['getKey()', 'getKey()'],
+      ['getKey()', 'getKey()'],
+      ['headers', 'headers'],
+    ]);
+    // the read's own uses are unchanged: presence is not carried
+    expect(uses(f, 'A_KEY').map(([text]) => text)).toEqual(['key', 'key', 'key', 'key', 'key', 'key']);
+  });
+
   it('recognises every read form with names, defaults, unsafe reads and bindings', () => {
     const text = `
 const MEMORY_VAR = 'MEMORY_MAIN_ID';

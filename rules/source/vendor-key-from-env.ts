@@ -17,6 +17,8 @@ export interface EnvKey {
   span: { start: number; end: number };
   /** What receives it, for messages. */
   receiver: string;
+  /** The variable built from it that the call receives (`headers`), if not the value itself. */
+  through?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export function envKeysOnDeployedPath(facts: SourceFacts): EnvKey[] {
       // CREDENTIAL_<N>_NAME holds a provider name, not a secret.
       if (read.name && /_NAME$/.test(read.name)) continue;
       seen.add(source.envRead);
-      out.push({ envRead: source.envRead, span: source.span, receiver: vendor ? `the ${vendor.vendor} client` : 'an HTTP call' });
+      out.push({ envRead: source.envRead, span: source.span, receiver: vendor ? `the ${vendor.vendor} client` : 'an HTTP call', through: source.through });
     }
   }
   return out;
@@ -59,7 +61,12 @@ export default defineRule({
       'otherwise get it from AgentCore Identity with `@requires_api_key(provider_name=…)` / `withApiKey({ providerName })` ' +
       '(§6). Reported: a secret-named variable read with `os.getenv` / `os.environ` / `process.env` and handed to a ' +
       'vendor client (`OpenAI(api_key=…)`, `new Anthropic({ apiKey })`, Strands model `client_args`, …) or an HTTP ' +
-      'call (headers, auth) without a `LOCAL_DEV` guard or an identity decorator around it. Not reported: a variable ' +
+      'call (headers, auth) without a `LOCAL_DEV` guard or an identity decorator around it, also through a variable ' +
+      'built from it (`headers = {"Authorization": f"Bearer {key}"}`, then `requests.get(url, headers=headers)`: a ' +
+      'string, dict, list or object literal holding it, a template or f-string, `+`, `%`, `.format`) or a function of ' +
+      'the same file that returns it (`headers={"x-api-key": get_key()}`). Each read is reported once, at its first ' +
+      'such call. Not followed: other calls (`base64.b64encode(…)`), values passed to other functions or other files. ' +
+      'Not reported: a variable ' +
       'the file sets only inside an identity-decorated function (`os.environ["OPENAI_API_KEY"] = api_key` under ' +
       '`@requires_api_key`, as AWS\'s Strands samples do): its value is the injected key.',
     messages: {
@@ -68,6 +75,11 @@ export default defineRule({
         'vars are plaintext in CloudFormation. Register the key as a credential (`agentcore add credential`) and inject it ' +
         'with @requires_api_key(provider_name=…) / withApiKey({ providerName }); read the env var only under ' +
         '`LOCAL_DEV == "1"` for `agentcore dev`.',
+      envKeyThrough:
+        '{{name}} is read from a plain environment variable and handed to {{receiver}} through `{{through}}` on the deployed ' +
+        'path; runtime env vars are plaintext in CloudFormation. Register the key as a credential (`agentcore add ' +
+        'credential`) and inject it with @requires_api_key(provider_name=…) / withApiKey({ providerName }); read the env ' +
+        'var only under `LOCAL_DEV == "1"` for `agentcore dev`.',
     },
     officialParity: false,
     requiresProject: false,
@@ -80,7 +92,9 @@ export default defineRule({
       if (!facts) return;
       for (const key of envKeysOnDeployedPath(facts)) {
         const read = facts.envReads[key.envRead];
-        report({ messageId: 'envKey', range: rangeOf(text, key.span), data: { name: read.name ?? 'The key', receiver: key.receiver } });
+        const data = { name: read.name ?? 'The key', receiver: key.receiver };
+        if (key.through === undefined) report({ messageId: 'envKey', range: rangeOf(text, key.span), data });
+        else report({ messageId: 'envKeyThrough', range: rangeOf(text, key.span), data: { ...data, through: key.through } });
       }
     },
   },

@@ -110,6 +110,22 @@ export interface EnvUse {
   guarded: boolean;
 }
 
+/** A use of a variable whose value holds an environment read (EnvReadFact.carriedUses). */
+export interface CarriedUse {
+  span: Span;
+  /** The variable's name, or the call (`get_key()`). */
+  through: string;
+}
+
+/** How many reads one variable's value carries at most (the rest are dropped): a chain of values each built from all the reads before stays linear. */
+export const MAX_CARRIED_READS = 8;
+
+/** Carried uses in file order, each place once (two bindings reaching one use carry the same value). */
+export function sortedCarriedUses(uses: readonly CarriedUse[]): CarriedUse[] {
+  const sorted = [...uses].sort((a, b) => a.span.start - b.span.start || a.through.localeCompare(b.through));
+  return sorted.filter((u, i) => i === 0 || u.span.start !== sorted[i - 1].span.start || u.through !== sorted[i - 1].through);
+}
+
 export interface EnvReadFact {
   span: Span;
   form: EnvReadForm;
@@ -123,6 +139,13 @@ export interface EnvReadFact {
   boundTo: string | undefined;
   /** Where the value (directly or through `boundTo`) is used, within the same function and module bindings. */
   uses: EnvUse[];
+  /**
+   * Where a variable holding a value built from this one (a string, dict/object or list with it inside:
+   * `headers = {"Authorization": f"Bearer {key}"}`) is used, in the same function and module bindings, and where a
+   * function of the file that returns it is called (`get_key()`). Absent when there is none. Only credential checks read these: presence is not carried (`f"{url}/mcp"` is set even when `url`
+   * is not), so guards are not worked out for them.
+   */
+  carriedUses?: CarriedUse[];
   /** Inside an `if os.getenv("LOCAL_DEV") == "1"` / `process.env.LOCAL_DEV === '1'` branch. */
   localDevOnly: boolean;
   /**

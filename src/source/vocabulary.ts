@@ -268,6 +268,8 @@ export interface CredentialSource {
   /** Index into `SourceFacts.envReads` for `env`. */
   envRead?: number;
   span: Span;
+  /** The variable holding a value built from the read (`headers`), when that is what the call receives. */
+  through?: string;
 }
 
 const KEY_NAME = /^(?:api_?key|apiKey|token|auth_?token|authToken|access_?token|accessToken|secret|client_?secret|clientSecret|password|aws_secret_access_key|secretAccessKey|x-api-key|authorization)$/i;
@@ -275,7 +277,8 @@ const KEY_NAME = /^(?:api_?key|apiKey|token|auth_?token|authToken|access_?token|
 /**
  * Where the credential a client call receives comes from, when the facts show it: a literal string, or an
  * environment read (directly as a key argument, or a secret-named variable read whose value is used inside the
- * call: `client_args={"api_key": os.getenv("OPENAI_API_KEY")}`, `headers={"Authorization": f"Bearer {key}"}`).
+ * call: `client_args={"api_key": os.getenv("OPENAI_API_KEY")}`, `headers={"Authorization": f"Bearer {key}"}`, or
+ * held by a variable built from it: `headers=headers` after `headers = {"Authorization": f"Bearer {key}"}`).
  * Keys from anywhere else (an identity-decorated function, a parameter) are not reported.
  */
 export function credentialSources(facts: SourceFacts, call: CallFact): CredentialSource[] {
@@ -290,11 +293,29 @@ export function credentialSources(facts: SourceFacts, call: CallFact): Credentia
     const read = facts.envReads[index];
     if (within(call.span, read.span)) out.push({ kind: 'env', envRead: index, span: read.span });
     else {
-      const use = read.uses.find((u) => within(call.span, u.span));
+      const use = firstWithin(read.uses, call.span);
+      const carried = use ? undefined : firstWithin(read.carriedUses ?? [], call.span);
       if (use) out.push({ kind: 'env', envRead: index, span: use.span });
+      else if (carried) out.push({ kind: 'env', envRead: index, span: carried.span, through: carried.through });
     }
   }
   return out;
+}
+
+/**
+ * The first of `items` (sorted by start, as a read's uses are) that lies within `span`: a binary search, as a read may
+ * have thousands of uses and a file thousands of calls. Spans nest, so the first one starting inside is the one.
+ */
+function firstWithin<T extends { span: Span }>(items: readonly T[], span: Span): T | undefined {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].span.start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const first = items[low];
+  return first && within(span, first.span) ? first : undefined;
 }
 
 /** Where each secret-named environment read, and each of its uses, sits in the file: sorted by start. */
@@ -313,6 +334,7 @@ function secretReadsWithin(facts: SourceFacts, span: Span): number[] {
       if (!read.name || !secretNameStrength(read.name)) return;
       spans!.push({ start: read.span.start, end: read.span.end, envRead });
       for (const use of read.uses) spans!.push({ start: use.span.start, end: use.span.end, envRead });
+      for (const use of read.carriedUses ?? []) spans!.push({ start: use.span.start, end: use.span.end, envRead });
     });
     spans.sort((a, b) => a.start - b.start);
     secretSpansByFile.set(facts.envReads, spans);

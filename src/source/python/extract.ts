@@ -19,7 +19,7 @@ import type {
   StringFact,
   ValueFact,
 } from '../facts.js';
-import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
+import { NO_DECORATORS, MAX_CARRIED_READS, NO_NAMED_ARGUMENTS, sortedCarriedUses } from '../facts.js';
 import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
 import { isHttpCall, isIdentityWrapper } from '../vocabulary.js';
@@ -927,6 +927,96 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
 
   for (const b of allBindings) {
     if (b.kind === 'value') b.envRead = envOfValue(b.value);
+  }
+
+  /**
+   * Variables holding a value built from environment reads: a string, dict, list or tuple with the read (or a variable
+   * holding it, a call of a function of this file returning it, or another such variable) inside (`headers =
+   * {"Authorization": f"Bearer {api_key}"}`). Their uses are the reads' carried uses. Bindings in source order, so a chain (`auth = f"Bearer {key}"`, then `headers = {…auth}`)
+   * resolves through the earlier ones.
+   */
+  const carriedBy = new Map<Binding, number[]>();
+  for (const b of [...allBindings].sort((x, y) => x.effective - y.effective)) {
+    if (b.kind !== 'value' || b.envRead !== undefined || !b.value || b.target.type !== 'identifier') continue;
+    const reads = readsCarriedBy(b.value);
+    if (reads.length) carriedBy.set(b, reads);
+  }
+
+  /** The environment reads a value expression holds through string building and literal containers (not other calls). */
+  function readsCarriedBy(value: PyNode): number[] {
+    const found = new Set<number>();
+    const stack = [value];
+    while (stack.length) {
+      const n = unparen(stack.pop()!);
+      const direct = envOfValue(n);
+      if (direct !== undefined) {
+        found.add(direct);
+        continue;
+      }
+      switch (n.type) {
+        case 'identifier': {
+          const lookedUp = lookup(src(n), n);
+          for (const b of lookedUp ? reaching(lookedUp.list, n, lookedUp.local) : []) {
+            if (b.envRead !== undefined) found.add(b.envRead);
+            for (const read of carriedBy.get(b) ?? []) found.add(read);
+          }
+          break;
+        }
+        case 'string':
+          for (const part of kids(n)) if (part.type === 'interpolation' && kids(part)[0]) stack.push(kids(part)[0]);
+          break;
+        case 'binary_operator': {
+          const op = operatorText(n, text);
+          if (op === '+' || op === '%') stack.push(...kids(n).filter((k) => k.field === 'left' || k.field === 'right'));
+          break;
+        }
+        case 'pair': {
+          const v = child(n, 'value');
+          if (v) stack.push(v);
+          break;
+        }
+        case 'concatenated_string':
+        case 'dictionary':
+        case 'dictionary_splat':
+        case 'list':
+        case 'tuple':
+        case 'set':
+        case 'expression_list':
+        case 'list_splat':
+          stack.push(...kids(n));
+          break;
+        case 'conditional_expression': {
+          const [a, , b] = kids(n);
+          if (a) stack.push(a);
+          if (b) stack.push(b);
+          break;
+        }
+        case 'boolean_operator':
+          if (operatorText(n, text) === 'or') stack.push(...kids(n).filter((k) => k.field === 'left' || k.field === 'right'));
+          break;
+        case 'await':
+          stack.push(...kids(n));
+          break;
+        case 'call': {
+          // `get_key()`, a function of this file returning a read
+          const held = heldBy(n)?.envRead;
+          if (held !== undefined) {
+            found.add(held);
+            break;
+          }
+          // `"Bearer {}".format(key)`, `dict(Authorization=…)`
+          const fn = child(n, 'function');
+          const args = child(n, 'arguments');
+          const format = fn?.type === 'attribute' && src(child(fn, 'attribute') ?? fn) === 'format' && isStringNode(unparen(child(fn, 'object') ?? fn));
+          if (!args || !(format || (fn?.type === 'identifier' && src(fn) === 'dict'))) break;
+          for (const arg of kids(args)) stack.push(arg.type === 'keyword_argument' ? (child(arg, 'value') ?? arg) : arg);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return [...found].sort((a, b) => a - b).slice(0, MAX_CARRIED_READS);
   }
 
   // ---- Strings ---------------------------------------------------------------------------------------------------
@@ -1962,23 +2052,36 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   }
 
   collectEnvUses();
+  /** An identifier that reads a variable's value (not an assignment target, attribute or keyword name, parameter …). */
+  function readsValue(identifier: PyNode): boolean {
+    if (targets.has(identifier) && !augmented.has(identifier)) return false;
+    const parent = identifier.parent;
+    if (!parent) return false;
+    if (parent.type === 'attribute' && identifier.field === 'attribute') return false;
+    if (parent.type === 'keyword_argument' && identifier.field === 'name') return false;
+    if (parent.type === 'dotted_name' || parent.type === 'aliased_import' || parent.type === 'global_statement' || parent.type === 'nonlocal_statement') return false;
+    if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' || parent.type === 'typed_parameter') && identifier.field !== 'value') return false;
+    return parent.type !== 'parameters' && parent.type !== 'lambda_parameters';
+  }
+
   function collectEnvUses(): void {
     // uses through variables
     const envNames = new Set<string>();
     for (const b of allBindings) if (b.envRead !== undefined && b.scope.bindings.get(b.name)?.includes(b)) envNames.add(b.name);
+    for (const b of carriedBy.keys()) envNames.add(b.name);
+    // calls of functions of this file that return a read (`headers={"x-api-key": get_key()}`)
+    for (const { node } of callNodes) {
+      const fn = child(node, 'function');
+      if (fn?.type !== 'identifier' || envIndex.has(node)) continue;
+      const held = heldBy(node)?.envRead;
+      if (held !== undefined) (envReads[held].carriedUses ??= []).push({ span: span(node), through: `${src(fn)}()` });
+    }
     for (const identifier of identifiers) {
-      if (targets.has(identifier) && !augmented.has(identifier)) continue;
-      if (!envNames.has(src(identifier))) continue;
-      const parent = identifier.parent;
-      if (!parent) continue;
-      if (parent.type === 'attribute' && identifier.field === 'attribute') continue;
-      if (parent.type === 'keyword_argument' && identifier.field === 'name') continue;
-      if (parent.type === 'dotted_name' || parent.type === 'aliased_import' || parent.type === 'global_statement' || parent.type === 'nonlocal_statement') continue;
-      if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' || parent.type === 'typed_parameter') && identifier.field !== 'value') continue;
-      if (parent.type === 'parameters' || parent.type === 'lambda_parameters') continue;
+      if (!envNames.has(src(identifier)) || !readsValue(identifier)) continue;
       const found = lookup(src(identifier), identifier);
       if (!found) continue;
       for (const b of reaching(found.list, identifier, found.local)) {
+        for (const index of carriedBy.get(b) ?? []) (envReads[index].carriedUses ??= []).push({ span: span(identifier), through: b.name });
         if (b.envRead === undefined) continue;
         addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead), b.scope, envReads[b.envRead].name), b.effective);
       }
@@ -2024,7 +2127,10 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       envReads[index].localDevOnly = guardedAt(node, localDevSubject, 0);
     }
 
-    for (const read of envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+    for (const read of envReads) {
+      read.uses.sort((a, b) => a.span.start - b.span.start);
+      if (read.carriedUses) read.carriedUses = sortedCarriedUses(read.carriedUses);
+    }
   }
 
   // ---- Directives ------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ import type {
   StringFact,
   ValueFact,
 } from '../facts.js';
-import { NO_DECORATORS, NO_NAMED_ARGUMENTS } from '../facts.js';
+import { NO_DECORATORS, MAX_CARRIED_READS, NO_NAMED_ARGUMENTS, sortedCarriedUses } from '../facts.js';
 import { isHttpCall, urlPart, type UrlPart } from '../vocabulary.js';
 import { buildMentionIndex, MENTION_INDEX_MIN, positionsFor, type MentionIndex } from '../mention-index.js';
 
@@ -815,11 +815,20 @@ class Extractor {
 
   private collectUses(): void {
     const ts = this.ts;
+    const carriedBy = this.carriedBy();
     const envNames = new Set<string>();
     for (const binding of this.bindingOf.values()) if (binding.envRead !== undefined) envNames.add(binding.name);
+    for (const binding of carriedBy.keys()) envNames.add(binding.name);
     for (const node of this.nodes) {
+      if (ts.isCallExpression(node)) {
+        // `headers: { 'x-api-key': getKey() }`, a function of this file returning a read
+        const read = this.helperRead(node);
+        if (read !== undefined) (this.envReads[read].carriedUses ??= []).push({ span: this.span(node), through: `${this.unwrap(node.expression).getText(this.sf)}()` });
+        continue;
+      }
       if (!ts.isIdentifier(node) || !envNames.has(node.text) || !this.isReference(node) || this.isWriteTarget(node)) continue;
       const binding = this.resolve(node);
+      for (const index of (binding && carriedBy.get(binding)) ?? []) (this.envReads[index].carriedUses ??= []).push({ span: this.span(node), through: node.text });
       if (binding?.envRead === undefined) continue;
       const read = this.envReads[binding.envRead];
       this.addUse(read, node, node, this.presenceAtom(binding, read.name, read.unsafe === 'empty-default'));
@@ -835,7 +844,77 @@ class Extractor {
         this.addUse(read, node, this.readValueNodes[index], this.presenceAtom(undefined, read.name, read.unsafe === 'empty-default'));
       }
     }
-    for (const read of this.envReads) read.uses.sort((a, b) => a.span.start - b.span.start);
+    for (const read of this.envReads) {
+      read.uses.sort((a, b) => a.span.start - b.span.start);
+      if (read.carriedUses) read.carriedUses = sortedCarriedUses(read.carriedUses);
+    }
+  }
+
+  /**
+   * `const` variables holding a value built from environment reads: a string, object or array with the read (or a
+   * variable holding it, a call of a function of this file returning it, or another such `const`) inside (`const headers = { Authorization: \`Bearer ${apiKey}\` }`).
+   * Their uses are the reads' carried uses. In declaration order, so a chain resolves through the earlier ones.
+   */
+  private carriedBy(): Map<Binding, number[]> {
+    const carried = new Map<Binding, number[]>();
+    const declared = [...this.bindingOf].filter(([, b]) => b.kind === 'variable' && b.constant && b.init && b.envRead === undefined);
+    declared.sort(([a], [b]) => a.pos - b.pos);
+    for (const [, binding] of declared) {
+      const reads = this.readsCarriedBy(binding.init!, carried);
+      if (reads.length) carried.set(binding, reads);
+    }
+    return carried;
+  }
+
+  /** The environment read a call of a function of this file returns (`getKey()`), if it returns one. */
+  private helperRead(call: TS.CallExpression): number | undefined {
+    if (!this.ts.isIdentifier(this.unwrap(call.expression))) return undefined;
+    const held = this.heldValue(call);
+    return held === call ? undefined : this.envReadOf(held);
+  }
+
+  /** The environment reads an expression holds through string building and literal containers (not other calls). */
+  private readsCarriedBy(value: TS.Expression, carried: ReadonlyMap<Binding, number[]>): number[] {
+    const ts = this.ts;
+    const found = new Set<number>();
+    const stack: TS.Node[] = [value];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const e = ts.isExpression(node) ? this.unwrap(node) : node;
+      const direct = ts.isExpression(e) ? this.envReadOf(e) : undefined;
+      if (direct !== undefined) {
+        found.add(direct);
+        continue;
+      }
+      if (ts.isIdentifier(e)) {
+        const binding = this.resolve(e);
+        for (const index of (binding && carried.get(binding)) ?? []) found.add(index);
+      } else if (ts.isTemplateExpression(e)) {
+        for (const templateSpan of e.templateSpans) stack.push(templateSpan.expression);
+      } else if (ts.isBinaryExpression(e)) {
+        const op = e.operatorToken.kind;
+        if (op === this.K.PlusToken || op === this.K.BarBarToken || op === this.K.QuestionQuestionToken) stack.push(e.left, e.right);
+      } else if (ts.isConditionalExpression(e)) {
+        stack.push(e.whenTrue, e.whenFalse);
+      } else if (ts.isObjectLiteralExpression(e)) {
+        for (const property of e.properties) {
+          if (ts.isPropertyAssignment(property)) stack.push(property.initializer);
+          else if (ts.isShorthandPropertyAssignment(property)) stack.push(property.name);
+          else if (ts.isSpreadAssignment(property)) stack.push(property.expression);
+        }
+      } else if (ts.isArrayLiteralExpression(e)) {
+        stack.push(...e.elements);
+      } else if (ts.isSpreadElement(e)) {
+        stack.push(e.expression);
+      } else if (ts.isCallExpression(e)) {
+        const read = this.helperRead(e);
+        if (read !== undefined) found.add(read);
+      } else if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Headers') {
+        // `new Headers({ Authorization: … })`
+        stack.push(...(e.arguments ?? []));
+      }
+    }
+    return [...found].sort((a, b) => a - b).slice(0, MAX_CARRIED_READS);
   }
 
   private addUse(read: EnvReadFact, at: TS.Node, flowFrom: TS.Node, atom: Atom): void {
