@@ -117,7 +117,10 @@ export interface CarriedUse {
   through: string;
 }
 
-/** How many reads one variable's value carries at most (the rest are dropped): a chain of values each built from all the reads before stays linear. */
+/**
+ * How many reads one variable's value carries at most (the rest are dropped), so that a chain of values, each built
+ * from the one before and another read, stays linear.
+ */
 export const MAX_CARRIED_READS = 8;
 
 /** Carried uses in file order, each place once (two bindings reaching one use carry the same value). */
@@ -142,8 +145,8 @@ export interface EnvReadFact {
   /**
    * Where a variable holding a value built from this one (a string, dict/object or list with it inside:
    * `headers = {"Authorization": f"Bearer {key}"}`) is used, in the same function and module bindings, and where a
-   * function of the file that returns it is called (`get_key()`). Absent when there is none. Only credential checks read these: presence is not carried (`f"{url}/mcp"` is set even when `url`
-   * is not), so guards are not worked out for them.
+   * function of the file that returns it is called (`get_key()`). Absent when there is none. Only credential checks
+   * read these: presence is not carried (`f"{url}/mcp"` is set even when `url` is not), so no guards are worked out.
    */
   carriedUses?: CarriedUse[];
   /** Inside an `if os.getenv("LOCAL_DEV") == "1"` / `process.env.LOCAL_DEV === '1'` branch. */

@@ -932,8 +932,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   /**
    * Variables holding a value built from environment reads: a string, dict, list or tuple with the read (or a variable
    * holding it, a call of a function of this file returning it, or another such variable) inside (`headers =
-   * {"Authorization": f"Bearer {api_key}"}`). Their uses are the reads' carried uses. Bindings in source order, so a chain (`auth = f"Bearer {key}"`, then `headers = {…auth}`)
-   * resolves through the earlier ones.
+   * {"Authorization": f"Bearer {api_key}"}`). Their uses are the reads' carried uses. Bindings in source order, so a
+   * chain (`auth = f"Bearer {key}"`, then `headers = {…auth}`) resolves through the earlier ones.
    */
   const carriedBy = new Map<Binding, number[]>();
   for (const b of [...allBindings].sort((x, y) => x.effective - y.effective)) {
@@ -2051,7 +2051,6 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     });
   }
 
-  collectEnvUses();
   /** An identifier that reads a variable's value (not an assignment target, attribute or keyword name, parameter …). */
   function readsValue(identifier: PyNode): boolean {
     if (targets.has(identifier) && !augmented.has(identifier)) return false;
@@ -2064,6 +2063,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return parent.type !== 'parameters' && parent.type !== 'lambda_parameters';
   }
 
+  collectEnvUses();
   function collectEnvUses(): void {
     // uses through variables
     const envNames = new Set<string>();

@@ -852,8 +852,9 @@ class Extractor {
 
   /**
    * `const` variables holding a value built from environment reads: a string, object or array with the read (or a
-   * variable holding it, a call of a function of this file returning it, or another such `const`) inside (`const headers = { Authorization: \`Bearer ${apiKey}\` }`).
-   * Their uses are the reads' carried uses. In declaration order, so a chain resolves through the earlier ones.
+   * variable holding it, a call of a function of this file returning it, or another such `const`) inside
+   * (`const headers = { Authorization: \`Bearer ${apiKey}\` }`). Their uses are the reads' carried uses. In
+   * declaration order, so a chain resolves through the earlier ones. Not a `let`: it may be reassigned.
    */
   private carriedBy(): Map<Binding, number[]> {
     const carried = new Map<Binding, number[]>();
