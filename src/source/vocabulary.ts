@@ -307,15 +307,20 @@ export function credentialSources(facts: SourceFacts, call: CallFact): Credentia
  * have thousands of uses and a file thousands of calls. Spans nest, so the first one starting inside is the one.
  */
 function firstWithin<T extends { span: Span }>(items: readonly T[], span: Span): T | undefined {
+  const first = items[firstStartingAt(items, span.start, (item) => item.span.start)];
+  return first && within(span, first.span) ? first : undefined;
+}
+
+/** The index of the first of `items` (sorted by `startOf`) that starts at or after `offset`. */
+function firstStartingAt<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (items[middle].span.start < span.start) low = middle + 1;
+    if (startOf(items[middle]) < offset) low = middle + 1;
     else high = middle;
   }
-  const first = items[low];
-  return first && within(span, first.span) ? first : undefined;
+  return low;
 }
 
 /** Where each secret-named environment read, and each of its uses, sits in the file: sorted by start. */
@@ -339,14 +344,7 @@ function secretReadsWithin(facts: SourceFacts, span: Span): number[] {
     spans.sort((a, b) => a.start - b.start);
     secretSpansByFile.set(facts.envReads, spans);
   }
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle].start < span.start) low = middle + 1;
-    else high = middle;
-  }
   const found = new Set<number>();
-  for (let i = low; i < spans.length && spans[i].start <= span.end; i++) if (spans[i].end <= span.end) found.add(spans[i].envRead);
+  for (let i = firstStartingAt(spans, span.start, (s) => s.start); i < spans.length && spans[i].start <= span.end; i++) if (spans[i].end <= span.end) found.add(spans[i].envRead);
   return [...found].sort((a, b) => a - b);
 }
