@@ -5,7 +5,7 @@ import { Language, Parser, Tree } from 'web-tree-sitter';
 import { createPythonAdapter, pythonCursorBinding, pythonGrammarPath } from '../src/source/python/adapter.js';
 import { copyTree, type PyNode } from '../src/source/python/tree.js';
 import type { LanguageAdapter } from '../src/source/adapters.js';
-import type { CallFact, EnvReadFact, SourceFacts, Span, StringFact } from '../src/source/facts.js';
+import { MAX_CARRIED_READS, type CallFact, type EnvReadFact, type SourceFacts, type Span, type StringFact } from '../src/source/facts.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 let adapter: LanguageAdapter;
@@ -1070,6 +1070,18 @@ def d():
     expect(envRead(extract(text), 'A_KEY').carriedUses?.[1].span).toEqual(at(text, 'headers', 2));
     // the read's own uses are unchanged: presence is not carried
     expect(envRead(extract(text), 'A_KEY').uses.map((u) => text.slice(u.span.start, u.span.end))).toEqual(['key', 'key', 'key', 'key', 'key', 'key']);
+  });
+
+  it('carried uses: a value carries at most MAX_CARRIED_READS reads, so long chains stay linear', () => {
+    const lines = ['import os, requests', 'acc0 = ""'];
+    for (let i = 1; i <= 12; i++) lines.push(`k${i} = os.getenv("K${i}_KEY")`, `acc${i} = acc${i - 1} + k${i}`);
+    lines.push('requests.get(URL, headers={"a": acc12})');
+    const text = lines.join('\n');
+    const facts = extract(text);
+    const last = at(text, 'acc12', 1);
+    const carrying = facts.envReads.filter((r) => r.carriedUses?.some((u) => u.span.start === last.start)).map((r) => r.name);
+    expect(carrying).toHaveLength(MAX_CARRIED_READS);
+    expect(carrying).toEqual(['K1_KEY', 'K2_KEY', 'K3_KEY', 'K4_KEY', 'K5_KEY', 'K6_KEY', 'K7_KEY', 'K8_KEY']);
   });
 
   it('carried uses: calls of a function of the file that returns a read, and variables built from them', () => {
