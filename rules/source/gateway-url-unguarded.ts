@@ -81,9 +81,10 @@ export default defineRule({
       'other variables whose name says gateway URL, but not Amazon API Gateway\'s `API_GATEWAY_URL` (also those ' +
       '`runtimes[].envVars` declares and names held in module ' +
       'constants), through `os.getenv`, `os.environ.get`, `os.environ[...]`, `process.env.X`, `process.env["X"]`, ' +
-      'destructuring and aliases, followed within the function and its module-level bindings to a client or ' +
-      'transport constructor, `URL(...)`, an HTTP call, string building or a call argument. Handled: an earlier ' +
-      '`if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default, an ' +
+      'destructuring and aliases (`from os import getenv as ge`, `env = os.environ`), followed within the function ' +
+      'and its module-level bindings to a client or transport constructor, `URL(...)`, an HTTP call, string ' +
+      'building or a call argument (a copy into another variable, `endpoint = url`, is not followed). Handled: an ' +
+      'earlier `if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default, an ' +
       'earlier check of the variable itself (`if not os.getenv("…"): sys.exit(…)`, then the read), and an earlier ' +
       'call of a function of the same file that raises (throws) or exits unless the variable is set: one that tests ' +
       'it, or that loops over a list of required names holding it (`missing = [n for n in REQUIRED if not ' +
