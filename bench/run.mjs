@@ -247,6 +247,9 @@ async function eslintSetup() {
 // ---------------------------------------------------------------------------------------------------------------
 // Scenarios
 
+/** The temp folder name of the whole-project scenario of a size (shared by the scenarios that lint it). */
+const projectName = (files) => `project-${files}`;
+
 function project(name, files, extra = {}) {
   const dir = benchTempDir(name);
   const started = Date.now();
@@ -271,7 +274,7 @@ function stagedScenarios(runs) {
 
 /** Not a target in the issue, but what pre-commit costs in a big repository: the same staged files, 2,000 files around them. */
 function stagedInLargeProject(files, runs) {
-  const m = project(`project-${files}`, files);
+  const m = project(projectName(files), files);
   const cmds = [
     nodeBaseline(m.dir),
     lintCmd('staged .py', m.dir, m.sample.py),
@@ -290,7 +293,7 @@ function cachedLintCmd(cwd, name, label = 're-lint with --cache (warm cache)', t
 }
 
 function wholeProject(files, runs, { secretlint, eslint }) {
-  const m = project(`project-${files}`, files);
+  const m = project(projectName(files), files);
   const cmds = [nodeBaseline(m.dir), rawFloorCmd(m.dir), lintCmd('agentcore-lint', m.dir, '.')];
   if (!QUICK && CACHED_SIZES.has(files)) cmds.push(cachedLintCmd(m.dir, files));
   if (secretlint) cmds.push(secretlintCmd(m.dir));
@@ -303,7 +306,7 @@ function wholeProject(files, runs, { secretlint, eslint }) {
  * across the sizes, so a busy minute on the shared machine hits every size alike instead of one size's group.
  */
 function scalingScenario(sizes, runs) {
-  const cmds = [nodeBaseline(benchTempDir(`project-${sizes[0]}`)), ...sizes.map((size) => lintCmd(`${size} files`, benchTempDir(`project-${size}`), '.'))];
+  const cmds = [nodeBaseline(benchTempDir(projectName(sizes[0]))), ...sizes.map((size) => lintCmd(`${size} files`, benchTempDir(projectName(size)), '.'))];
   return { results: measureGroup('Scaling: every project size, round-robin', cmds, runs) };
 }
 

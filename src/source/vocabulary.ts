@@ -328,8 +328,9 @@ type SecretSpan = { start: number; end: number; envRead: number };
 const secretSpansByFile = new WeakMap<SourceFacts['envReads'], SecretSpan[]>();
 
 /**
- * The secret-named environment reads (in index order) that are, or are used, within `span`. The spans are
- * collected once per file and searched by position, so a file with thousands of calls and reads stays linear.
+ * The secret-named environment reads (in index order) that are, or are used (also through a variable built from them
+ * or a helper returning them: carried uses), within `span`. The spans are collected once per file and searched by
+ * position, so a file with thousands of calls and reads stays linear.
  */
 function secretReadsWithin(facts: SourceFacts, span: Span): number[] {
   let spans = secretSpansByFile.get(facts.envReads);
