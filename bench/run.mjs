@@ -373,10 +373,25 @@ function pathologicalScenario(runs) {
     distinctPy.push(`def f${i}():`, '    check()', `    url = os.getenv("AGENTCORE_GATEWAY_X${i}_URL")`, '    return httpx.get(url)');
     distinctTs.push(`export function f${i}() { check(); const url = process.env.AGENTCORE_GATEWAY_X${i}_URL; return fetch(url); }`);
   }
+  // Two chains of 5,000 variables, each built from the one before and a read of a key, checked and used: `acc + k`
+  // (a join, which says nothing about the key) and `ok && k` (which does). What a check mentions through such a
+  // chain once grew with its length (34 s for the TypeScript file).
+  const chainsPy = ['import os', 'import requests', 'acc0 = ""', 'ok0 = True'];
+  const chainsTs = ["const acc0 = '';", 'const ok0 = true;'];
+  for (const [name, join] of [['acc', '+'], ['ok', 'and']]) {
+    for (let i = 1; i <= 5000; i++) {
+      chainsPy.push(`${name}_k${i} = os.environ.get("${name.toUpperCase()}_${i}_API_KEY")`, `${name}${i} = ${name}${i - 1} ${join} ${name}_k${i}`);
+      chainsPy.push(`if not ${name}${i}:\n    raise SystemExit(${i})`, `requests.get("https://api.example.com", headers={"k": ${name}${i}})`);
+      chainsTs.push(`const ${name}_k${i} = process.env.${name.toUpperCase()}_${i}_API_KEY;`, `const ${name}${i} = ${name}${i - 1} ${join === '+' ? '+' : '&&'} ${name}_k${i};`);
+      chainsTs.push(`if (!${name}${i}) throw new Error("${i}");`, `fetch("https://api.example.com", { headers: { k: String(${name}${i}) } });`);
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'app', 'Agent', 'chains.py'), chainsPy.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'app', 'Agent', 'chains.ts'), chainsTs.join('\n') + '\n');
   fs.writeFileSync(path.join(dir, 'app', 'Agent', 'distinct.py'), distinctPy.join('\n') + '\n');
   fs.writeFileSync(path.join(dir, 'app', 'Agent', 'distinct.ts'), distinctTs.join('\n') + '\n');
   const bytes = (f) => fs.statSync(path.join(dir, 'app', 'Agent', f)).size;
-  log(`generated pathological files: many.py ${(bytes('many.py') / 1e6).toFixed(1)} MB, many.ts ${(bytes('many.ts') / 1e6).toFixed(1)} MB, guards.py ${(bytes('guards.py') / 1e6).toFixed(2)} MB, guards.ts ${(bytes('guards.ts') / 1e6).toFixed(2)} MB, distinct.py ${(bytes('distinct.py') / 1e6).toFixed(2)} MB, distinct.ts ${(bytes('distinct.ts') / 1e6).toFixed(2)} MB (${dir})`);
+  log(`generated pathological files: many.py ${(bytes('many.py') / 1e6).toFixed(1)} MB, many.ts ${(bytes('many.ts') / 1e6).toFixed(1)} MB, guards.py ${(bytes('guards.py') / 1e6).toFixed(2)} MB, guards.ts ${(bytes('guards.ts') / 1e6).toFixed(2)} MB, distinct.py ${(bytes('distinct.py') / 1e6).toFixed(2)} MB, distinct.ts ${(bytes('distinct.ts') / 1e6).toFixed(2)} MB, chains.py ${(bytes('chains.py') / 1e6).toFixed(2)} MB, chains.ts ${(bytes('chains.ts') / 1e6).toFixed(2)} MB (${dir})`);
   const cmds = [
     nodeBaseline(dir),
     lintCmd('25,000 functions in one .py', dir, 'app/Agent/many.py'),
@@ -385,8 +400,10 @@ function pathologicalScenario(runs) {
     lintCmd('10,000 uses below 10,000 guards (.ts)', dir, 'app/Agent/guards.ts'),
     lintCmd('5,000 variables below 10,000 checks (.py)', dir, 'app/Agent/distinct.py'),
     lintCmd('5,000 variables below 10,000 checks (.ts)', dir, 'app/Agent/distinct.ts'),
+    lintCmd('two chains of 5,000 variables (.py)', dir, 'app/Agent/chains.py'),
+    lintCmd('two chains of 5,000 variables (.ts)', dir, 'app/Agent/chains.ts'),
   ];
-  return { sizes: { py: bytes('many.py'), ts: bytes('many.ts'), guards: bytes('guards.py'), guardsTs: bytes('guards.ts'), distinct: bytes('distinct.py'), distinctTs: bytes('distinct.ts') }, results: measureGroup('Pathological single files', cmds, runs) };
+  return { sizes: { py: bytes('many.py'), ts: bytes('many.ts'), guards: bytes('guards.py'), guardsTs: bytes('guards.ts'), distinct: bytes('distinct.py'), distinctTs: bytes('distinct.ts'), chains: bytes('chains.py'), chainsTs: bytes('chains.ts') }, results: measureGroup('Pathological single files', cmds, runs) };
 }
 
 /**
@@ -634,7 +651,7 @@ function report(data) {
   if (data.pathological) {
     const p = data.pathological;
     lines.push('## Pathological single files (no target; a record)', '');
-    lines.push(`One file each, just under the 4 MB limit: ${(p.sizes.py / 1e6).toFixed(1)} MB of Python and ${(p.sizes.ts / 1e6).toFixed(1)} MB of TypeScript, 25,000 functions, each reading a gateway URL and a key and making an HTTP call. Shapes like these once made a walk quadratic (minutes); linear walks keep them to seconds. The last two (${p.sizes.guards ? (p.sizes.guards / 1e6).toFixed(2) : '?'} MB of Python, ${p.sizes.guardsTs ? (p.sizes.guardsTs / 1e6).toFixed(2) : '?'} MB of TypeScript) read a gateway URL at the top, then hold 10,000 top-level if statements and function calls and 10,000 functions using the URL: each use's guard check looks at the statements above its function. Before which statements establish a fact was kept per block and fact, these took 85 s (Python) and 106 s (TypeScript); 1.7 and 1.8 s after (measured side by side, 2026-11-22). The two "variables" files (${p.sizes.distinct ? (p.sizes.distinct / 1e6).toFixed(2) : '?'} MB of Python, ${p.sizes.distinctTs ? (p.sizes.distinctTs / 1e6).toFixed(2) : '?'} MB of TypeScript) hold a guard function with 5,000 checks, 5,000 top-level checks, and 5,000 functions each calling the guard function, then reading and using its own gateway URL: a fact per variable. While each fact's guard check tried every check above the use, files of either half (5,000 checks of other variables at the top, or in a guard function, above 5,000 such functions) took 52 and 58 s (Python) and 30 and 33 s (TypeScript); only the checks that mention the variable are tried now, 1.1–1.7 s for each half (measured side by side, 2026-11-22).`, '');
+    lines.push(`One file each, just under the 4 MB limit: ${(p.sizes.py / 1e6).toFixed(1)} MB of Python and ${(p.sizes.ts / 1e6).toFixed(1)} MB of TypeScript, 25,000 functions, each reading a gateway URL and a key and making an HTTP call. Shapes like these once made a walk quadratic (minutes); linear walks keep them to seconds. The last two (${p.sizes.guards ? (p.sizes.guards / 1e6).toFixed(2) : '?'} MB of Python, ${p.sizes.guardsTs ? (p.sizes.guardsTs / 1e6).toFixed(2) : '?'} MB of TypeScript) read a gateway URL at the top, then hold 10,000 top-level if statements and function calls and 10,000 functions using the URL: each use's guard check looks at the statements above its function. Before which statements establish a fact was kept per block and fact, these took 85 s (Python) and 106 s (TypeScript); 1.7 and 1.8 s after (measured side by side, 2026-11-22). The two "variables" files (${p.sizes.distinct ? (p.sizes.distinct / 1e6).toFixed(2) : '?'} MB of Python, ${p.sizes.distinctTs ? (p.sizes.distinctTs / 1e6).toFixed(2) : '?'} MB of TypeScript) hold a guard function with 5,000 checks, 5,000 top-level checks, and 5,000 functions each calling the guard function, then reading and using its own gateway URL: a fact per variable. While each fact's guard check tried every check above the use, files of either half (5,000 checks of other variables at the top, or in a guard function, above 5,000 such functions) took 52 and 58 s (Python) and 30 and 33 s (TypeScript); only the checks that mention the variable are tried now, 1.1–1.7 s for each half (measured side by side, 2026-11-22). The two "chains" files (${p.sizes.chains ? (p.sizes.chains / 1e6).toFixed(2) : '?'} MB of Python, ${p.sizes.chainsTs ? (p.sizes.chainsTs / 1e6).toFixed(2) : '?'} MB of TypeScript) hold two chains of 5,000 variables, each built from the one before and a read of a key (\`acc + k\` and \`ok && k\`), each checked and used in an HTTP call. While the guard analysis took every variable a check's \`const\` was built from for a variable the check mentions, the TypeScript file took 75 s and 1.6 GB; it follows a \`const\` only where a check can see through it (\`!\`, \`&&\`, \`||\`) and no deeper than its 64 steps now, 4.8 s and 320 MB (measured side by side, 2026-11-22; the Python file, 3.4 s, did not change).`, '');
     lines.push(table(p.results), '', details(p.results), '');
   }
   if (data.toolCatalog) {

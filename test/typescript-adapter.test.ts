@@ -762,6 +762,7 @@ export async function handler() {
   });
 
   it('finds the same guards in a long list of checks as in a short one (only checks that mention the variable are tried)', () => {
+    const NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
     const guards = `
 if (!process.env.AGENTCORE_GATEWAY_A_URL) throw new Error('A');
 const bUrl = process.env.AGENTCORE_GATEWAY_B_URL;
@@ -772,27 +773,46 @@ if (typeof process.env.AGENTCORE_GATEWAY_D_URL !== 'string') throw new Error('D'
 requireE();
 if (!process.env.AGENTCORE_GATEWAY_OTHER_URL) throw new Error('F is not checked');
 assert(process.env.AGENTCORE_GATEWAY_G_URL);
+const hSet = Boolean(process.env.AGENTCORE_GATEWAY_H_URL);
+const hReady = (hSet as boolean) && cSet;
+if (!(ready() && hReady)) throw new Error('H, through two consts');
+const iSet = !!process.env.AGENTCORE_GATEWAY_I_URL;
+assert.ok(iSet);
+const jJoined = process.env.AGENTCORE_GATEWAY_J_URL + '/mcp';
+if (!jJoined) throw new Error('J is not checked: a join is truthy either way');
 `;
     // The guard function's body is long too in the second run: its checks are searched the same way.
     const rest = (body: string) => `
 import assert from 'node:assert';
+function ready() { return true; }
 function requireE() {
 ${body}
   const missing = ['AGENTCORE_GATEWAY_OTHER_URL', 'AGENTCORE_GATEWAY_E_URL'].filter((n) => !process.env[n]);
   if (missing.length) throw new Error('E');
 }
 export async function handler() {
-${['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => `  const ${name.toLowerCase()} = process.env.AGENTCORE_GATEWAY_${name}_URL;\n  await fetch(${name.toLowerCase()});`).join('\n')}
+${NAMES.map((name) => `  const ${name.toLowerCase()} = process.env.AGENTCORE_GATEWAY_${name}_URL;\n  await fetch(${name.toLowerCase()});`).join('\n')}
 }
 `;
     const fillers = Array.from({ length: 40 }, (_, i) => `if (!process.env.FILLER_${i}) throw new Error('${i}');`).join('\n');
     const verdicts = (text: string) => {
       const f = facts(text);
-      return ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => f.envReads.filter((r) => r.name === `AGENTCORE_GATEWAY_${name}_URL`).flatMap((r) => r.uses.filter((u) => u.kind === 'http-call').map((u) => u.guarded)));
+      return NAMES.map((name) => f.envReads.filter((r) => r.name === `AGENTCORE_GATEWAY_${name}_URL`).flatMap((r) => r.uses.filter((u) => u.kind === 'http-call').map((u) => u.guarded)));
     };
-    const expected = [[true], [true], [true], [true], [true], [false], [true]];
+    const expected = [[true], [true], [true], [true], [true], [false], [true], [true], [true], [false]];
     expect(verdicts(guards + rest(''))).toEqual(expected);
     expect(verdicts(fillers + guards + fillers + rest(fillers))).toEqual(expected);
+  });
+
+  it('follows a chain of consts in a guard as deep as a short list of checks does, in a long one too', () => {
+    // `if (!cN)` reaches c0's value 2N + 2 steps down; the guard analysis looks 64 deep, so 31 links hold and 32 do not.
+    const chain = (links: number) =>
+      ['const c0 = Boolean(process.env.AGENTCORE_GATEWAY_X_URL);', ...Array.from({ length: links }, (_, i) => `const c${i + 1} = c${i} && true;`), `if (!c${links}) throw new Error('X');`].join('\n');
+    const fillers = Array.from({ length: 40 }, (_, i) => `if (!process.env.FILLER_${i}) throw new Error('${i}');`).join('\n');
+    const use = `\nexport const call = () => fetch(process.env.AGENTCORE_GATEWAY_X_URL);\n`;
+    const guarded = (text: string) => env(facts(text), 'AGENTCORE_GATEWAY_X_URL', 1).uses.map((u) => u.guarded);
+    expect([guarded(chain(31) + use), guarded(fillers + chain(31) + use)]).toEqual([[true], [true]]);
+    expect([guarded(chain(32) + use), guarded(fillers + chain(32) + use)]).toEqual([[false], [false]]);
   });
 
   it('marks reads inside LOCAL_DEV branches', () => {

@@ -155,7 +155,7 @@ class Extractor {
   /** Per list of candidate statements: which of them mention each environment variable (see `mentioning`). */
   private readonly mentionsMemo = new Map<readonly TS.Statement[], MentionIndex>();
   /** Per `const` binding: the environment variables its value mentions (`'any'` when that cannot be bounded). */
-  private readonly initMentions = new Map<Binding, Set<string> | 'any' | typeof PENDING>();
+  private readonly initMentions = new Map<Binding, Map<string, number> | 'any' | typeof PENDING>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -1075,9 +1075,9 @@ class Extractor {
    * The environment variables a candidate guard statement's test mentions; `'any'` for a call of a function of the
    * file (a guard function, which may check any), or a list loop or `const` a guard function's body checks names in.
    */
-  private mentionedEnv(statement: TS.Statement): Set<string> | 'any' {
+  private mentionedEnv(statement: TS.Statement): Iterable<string> | 'any' {
     const ts = this.ts;
-    const names = new Set<string>();
+    const names = new Map<string, number>();
     let root: TS.Node;
     if (ts.isIfStatement(statement)) {
       root = statement.expression;
@@ -1086,45 +1086,62 @@ class Extractor {
       if (!found) return 'any'; // loops and `const`s in a guard function's body
       const callee = this.unwrap(found.call.expression);
       if (ts.isIdentifier(callee) && this.resolve(callee)?.fn) return 'any';
-      root = found.call;
+      // Any other call establishes nothing unless it is an assertion, and then only through its first argument.
+      if (!this.isAssertion(found.call) || found.call.arguments.length === 0) return [];
+      root = found.call.arguments[0];
     }
-    return this.addMentions(root, names) ? names : 'any';
+    return this.addMentions(root, names, 0) ? names.keys() : 'any';
   }
 
-  /** Adds the environment variables an expression mentions to `names`; false when a `const` it uses cannot be bounded. */
-  private addMentions(root: TS.Node, names: Set<string>): boolean {
+  /**
+   * Adds the environment variables a guard test mentions to `names`, each at the least `implies` depth it is reached
+   * at; false when a `const` it goes through cannot be bounded. A `const` is followed only where `implies` follows
+   * one: reached through `!`, `&&`, `||` and parentheses alone (`if (!isSet)`, `if (!(ready && isSet))`); anywhere
+   * else (`acc + k`, `f(x)`, `x === y`) only the reads and the variables bound to them count. Like `implies`, nothing
+   * deeper than MAX_DEPTH counts, so the mentions of a chain of `const`s each built from the one before stay bounded.
+   */
+  private addMentions(root: TS.Node, names: Map<string, number>, rootDepth: number): boolean {
     const ts = this.ts;
-    const stack: TS.Node[] = [root];
+    const K = this.K;
+    const add = (name: string | undefined, depth: number): void => {
+      if (name !== undefined && depth <= MAX_DEPTH && !(names.get(name)! <= depth)) names.set(name, depth);
+    };
+    // `followed`: reached from the root through `implies`'s own steps only; `depth`: how many it took.
+    const stack: Array<{ node: TS.Node; followed: boolean; depth: number }> = [{ node: root, followed: true, depth: rootDepth }];
     while (stack.length > 0) {
-      const n = stack.pop()!;
+      const { node: n, followed, depth } = stack.pop()!;
+      if (depth > MAX_DEPTH) continue;
       const read = this.envByNode.get(n);
-      if (read !== undefined && this.readNodes[read] === n && this.envReads[read].name !== undefined) names.add(this.envReads[read].name!);
+      if (read !== undefined && this.readNodes[read] === n) add(this.envReads[read].name, depth);
       if (ts.isIdentifier(n)) {
         const binding = this.resolve(n);
         if (binding?.envRead !== undefined) {
-          const name = this.envReads[binding.envRead].name;
-          if (name !== undefined) names.add(name);
-        } else if (binding?.kind === 'variable' && binding.constant && binding.init) {
-          // `const isSet = Boolean(process.env.X); if (!isSet) …`: the test goes through the value
+          add(this.envReads[binding.envRead].name, depth);
+        } else if (followed && binding?.kind === 'variable' && binding.constant && binding.init) {
+          // `const isSet = Boolean(process.env.X); if (!isSet) …`: the test goes through the value, one step deeper
           const inner = this.constMentions(binding);
           if (inner === 'any') return false;
-          for (const name of inner) names.add(name);
+          for (const [name, innerDepth] of inner) add(name, depth + 1 + innerDepth);
         }
       }
-      this.ts.forEachChild(n, (c) => {
-        stack.push(c);
+      const step =
+        followed && ((ts.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken) || (ts.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)));
+      const wrapper = followed && (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n));
+      ts.forEachChild(n, (c) => {
+        stack.push({ node: c, followed: step || wrapper, depth: step ? depth + 1 : depth });
       });
     }
     return true;
   }
 
-  private constMentions(binding: Binding): Set<string> | 'any' {
+  /** The environment variables a `const`'s value mentions for `addMentions`, by depth below the value, kept per binding. */
+  private constMentions(binding: Binding): Map<string, number> | 'any' {
     const kept = this.initMentions.get(binding);
     if (kept === PENDING) return 'any'; // a value that mentions itself: no bound worth having
     if (kept !== undefined) return kept;
     this.initMentions.set(binding, PENDING);
-    const names = new Set<string>();
-    const result = this.addMentions(binding.init!, names) ? names : 'any';
+    const names = new Map<string, number>();
+    const result = this.addMentions(binding.init!, names, 0) ? names : 'any';
     this.initMentions.set(binding, result);
     return result;
   }
@@ -1169,12 +1186,17 @@ class Extractor {
     const found = this.statementCall(statement);
     if (found) {
       const { call, awaited } = found;
-      const callee = this.calleeCanon(call.expression);
-      const assertion = callee === 'assert' || callee === 'assert.ok' || callee === 'assert.strict' || callee === 'invariant' || callee?.endsWith('.assert') || callee?.endsWith('.invariant');
+      const assertion = this.isAssertion(call);
       if (assertion && call.arguments.length > 0 && this.implies(call.arguments[0], atom, true)) return true;
       if (!assertion && guardDepth < MAX_GUARD_CALLS) return this.guardCallEstablishes(call, awaited, atom, guardDepth);
     }
     return false;
+  }
+
+  /** `assert(x)`, `assert.ok(x)`, `invariant(x)` and the like: a call that throws unless its first argument holds. */
+  private isAssertion(call: TS.CallExpression): boolean {
+    const callee = this.calleeCanon(call.expression);
+    return callee === 'assert' || callee === 'assert.ok' || callee === 'assert.strict' || callee === 'invariant' || !!callee?.endsWith('.assert') || !!callee?.endsWith('.invariant');
   }
 
   /** The call a statement makes, alone or awaited: `f(…);` or `await f(…);`. */
