@@ -837,6 +837,49 @@ def handler():
     expect(verdicts(head(fillers.replace(/^/gm, '    ')) + fillers + guards + fillers + rest)).toEqual(expected);
   });
 
+  it('guards a use in an elif or else branch by an earlier branch whose condition failing proves the fact, not a later one', () => {
+    const text = `import os
+import httpx
+URL = os.getenv("AGENTCORE_GATEWAY_X_URL")
+def g(v):
+    if v == 0:
+        httpx.get(URL)
+    elif v == 1:
+        httpx.get(URL)
+    elif not URL:
+        return None
+    elif v == 2:
+        httpx.get(URL)
+    else:
+        httpx.get(URL)
+def h(v):
+    if v == 0:
+        httpx.get(URL)
+    elif v == 1:
+        httpx.get(URL)
+    else:
+        httpx.get(URL)
+`;
+    expect(httpCallsGuarded(extract(text), 'AGENTCORE_GATEWAY_X_URL')).toEqual([false, false, true, true, false, false, false]);
+  });
+
+  it('gives the uses in a deep chain of conditional expressions the verdicts of a shallow one, each variable its own', () => {
+    // Past 64 steps up, a walk takes the end an earlier walk recorded in the same state: two subjects must not mix.
+    const text = (depth: number) => `import os
+import httpx
+def t(v):
+    if not os.getenv("AGENTCORE_GATEWAY_X_URL"):
+        return None
+    return ${Array.from({ length: depth }, (_, i) => `httpx.get(os.getenv("AGENTCORE_GATEWAY_${i % 2 ? 'OTHER' : 'X'}_URL")) if v == ${i} else `).join('')}None
+`;
+    for (const depth of [4, 300]) {
+      const f = extract(text(depth));
+      expect(f.parseProblems).toEqual([]);
+      expect(httpCallsGuarded(f, 'AGENTCORE_GATEWAY_X_URL')).toEqual(Array(depth / 2).fill(true));
+      expect(httpCallsGuarded(f, 'AGENTCORE_GATEWAY_OTHER_URL')).toEqual(Array(depth / 2).fill(false));
+    }
+  });
+
   it('lets a `continue` of a loop nested in the guard loop pass, but not one of the guard loop itself', () => {
     const text = `import os
 import httpx

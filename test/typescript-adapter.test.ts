@@ -815,6 +815,31 @@ ${NAMES.map((name) => `  const ${name.toLowerCase()} = process.env.AGENTCORE_GAT
     expect([guarded(chain(32) + use), guarded(fillers + chain(32) + use)]).toEqual([[false], [false]]);
   });
 
+  it('gives the uses in a deep expression the verdicts and kinds of a shallow one, each variable and path its own', () => {
+    // Past 64 steps up, a walk takes the end an earlier walk recorded in the same state: two variables, or a value
+    // that went through a template and one that did not, must not mix.
+    const text = (depth: number) => {
+      let nested = '`${a}`';
+      for (let i = 0; i < depth; i++) nested = `a || (${nested})`;
+      return `
+const a = process.env.AGENTCORE_GATEWAY_A_URL;
+const b = process.env.AGENTCORE_GATEWAY_B_URL;
+export function f() {
+  if (!a) throw new Error('A');
+  fetch(${Array.from({ length: depth }, (_, i) => (i % 2 ? 'b' : 'a')).join(' + ')});
+  log(${nested});
+}
+`;
+    };
+    for (const depth of [4, 300]) {
+      const f = facts(text(depth));
+      const a = env(f, 'AGENTCORE_GATEWAY_A_URL').uses;
+      expect(a.filter((u) => u.kind === 'http-call').map((u) => u.guarded)).toEqual(Array(depth / 2).fill(true));
+      expect(env(f, 'AGENTCORE_GATEWAY_B_URL').uses.map((u) => [u.kind, u.guarded])).toEqual(Array(depth / 2).fill(['http-call', false]));
+      expect(a.filter((u) => u.kind !== 'http-call').map((u) => u.kind)).toEqual([...Array(depth).fill('call-argument'), 'string-building']);
+    }
+  });
+
   it('marks reads inside LOCAL_DEV branches', () => {
     const f = facts(`
 import { withApiKey } from 'bedrock-agentcore/identity';

@@ -24,6 +24,7 @@ import type { PyNode } from './tree.js';
 import { decodeContent, parsePrefix } from './strings.js';
 import { isHttpCall, isIdentityWrapper } from '../vocabulary.js';
 import { buildMentionIndex, MENTION_INDEX_MIN, positionsFor, type MentionIndex } from '../mention-index.js';
+import { DEEP_WALK_STEPS, WalkMemo } from '../walk-memo.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -1419,7 +1420,14 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     node: PyNode;
   }
 
+  const ifBranchesMemo = new Map<PyNode, { list: Branch[]; hasElse: boolean }>();
   function ifBranches(ifNode: PyNode): { list: Branch[]; hasElse: boolean } {
+    let known = ifBranchesMemo.get(ifNode);
+    if (!known) ifBranchesMemo.set(ifNode, (known = readIfBranches(ifNode)));
+    return known;
+  }
+
+  function readIfBranches(ifNode: PyNode): { list: Branch[]; hasElse: boolean } {
     const list: Branch[] = [{ condition: child(ifNode, 'condition'), body: child(ifNode, 'consequence'), node: ifNode }];
     let hasElse = false;
     for (const alt of childrenOf(ifNode, 'alternative')) {
@@ -1429,8 +1437,12 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         hasElse = true;
       }
     }
+    list.forEach((branch, position) => branchPosition.set(branch.node, position));
     return { list, hasElse };
   }
+
+  /** Per branch (the if statement itself, or an `elif` or `else` clause): its position among its if statement's. */
+  const branchPosition = new Map<PyNode, number>();
 
   /** After this statement (when control reaches past it), does the subject's fact hold? */
   function establishes(statement: PyNode, subject: Subject, depth = 0): boolean {
@@ -1691,22 +1703,36 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return false;
   }
 
+  /** The ends of deep walks up from uses (see walk-memo.ts), per fact and the earliest statement that counts. */
+  const guardedMemo = new WalkMemo<PyNode, boolean>();
+
   /** Whether the fact holds at `use`: a walk up through the enclosing branches and the statements before them. */
   function guardedAt(use: PyNode, subject: Subject, minPos: number): boolean {
+    const trail: Array<[string, PyNode]> = [];
+    const result = guardedOnTheWayUp(use, subject, minPos, trail);
+    if (trail.length > 0) guardedMemo.record(trail, result);
+    return result;
+  }
+
+  /** `guardedAt`'s walk; past DEEP_WALK_STEPS (for a subject with a key) it takes a recorded end, or adds to `trail`. */
+  function guardedOnTheWayUp(use: PyNode, subject: Subject, minPos: number, trail: Array<[string, PyNode]>): boolean {
+    let state: string | undefined;
+    let steps = 0;
     let c: PyNode = use;
     let p = use.parent;
     while (p) {
+      if (++steps > DEEP_WALK_STEPS && subject.key !== undefined) {
+        state ??= `${minPos} ${subject.key}`;
+        const known = guardedMemo.lookup(state, c);
+        if (known !== undefined) return known;
+        trail.push([state, c]);
+      }
       switch (p.type) {
         case 'if_statement':
         case 'elif_clause':
         case 'else_clause': {
           if (c.field === 'consequence' && implies(child(p, 'condition'), true, subject)) return true;
-          if (p.type === 'if_statement' && c.field === 'alternative') {
-            for (const branch of ifBranches(p).list) {
-              if (branch.node === c) break;
-              if (implies(branch.condition, false, subject)) return true;
-            }
-          }
+          if (p.type === 'if_statement' && c.field === 'alternative' && anEarlierBranchFails(p, c, subject)) return true;
           break;
         }
         case 'while_statement':
@@ -1753,6 +1779,27 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       p = p.parent;
     }
     return false;
+  }
+
+  /**
+   * Whether the condition of a branch of an if statement before `branch` (an `elif` or `else` clause) failing proves
+   * the fact: `if not url: … elif …: <here>`. For a subject with a key, the first such branch is found once per if
+   * statement, so the uses in a thousand `elif`s do not each try the conditions above them.
+   */
+  const firstFailingMemo = new Map<PyNode, Map<string, number>>();
+  function anEarlierBranchFails(ifNode: PyNode, branch: PyNode, subject: Subject): boolean {
+    const { list } = ifBranches(ifNode);
+    const position = branchPosition.get(branch) ?? list.length;
+    if (subject.key === undefined) return list.slice(0, position).some((b) => implies(b.condition, false, subject));
+    let memo = firstFailingMemo.get(ifNode);
+    if (!memo) firstFailingMemo.set(ifNode, (memo = new Map()));
+    let first = memo.get(subject.key);
+    if (first === undefined) {
+      const found = list.findIndex((b) => b.condition !== undefined && implies(b.condition, false, subject));
+      first = found < 0 ? Infinity : found;
+      memo.set(subject.key, first);
+    }
+    return first < position;
   }
 
   /** Per block, per subject key: the indexes (among the block's children, ascending) of the statements that establish the fact. */

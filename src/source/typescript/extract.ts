@@ -30,6 +30,7 @@ import type {
 import { NO_DECORATORS, MAX_CARRIED_READS, NO_NAMED_ARGUMENTS, sortedCarriedUses } from '../facts.js';
 import { isHttpCall, urlPart, type UrlPart } from '../vocabulary.js';
 import { buildMentionIndex, MENTION_INDEX_MIN, positionsFor, type MentionIndex } from '../mention-index.js';
+import { DEEP_WALK_STEPS, WalkMemo } from '../walk-memo.js';
 
 /** The properties of a WHATWG `URL` object that name where a request goes. */
 const URL_PARTS: ReadonlySet<string> = new Set<UrlPart>(['href', 'origin', 'host', 'hostname']);
@@ -156,6 +157,9 @@ class Extractor {
   private readonly mentionsMemo = new Map<readonly TS.Statement[], MentionIndex>();
   /** Per `const` binding: the environment variables its value mentions (`'any'` when that cannot be bounded). */
   private readonly initMentions = new Map<Binding, Map<string, number> | 'any' | typeof PENDING>();
+  /** The ends of deep walks up from uses: does a fact hold (per atom), where does a value flow (`null`: nowhere). */
+  private readonly holdsMemo = new WalkMemo<TS.Node, boolean>();
+  private readonly flowMemo = new WalkMemo<TS.Node, UseKind | null>();
   private readonly readValueNodes: TS.Node[] = [];
   private readonly readLinked: boolean[] = [];
   private readonly envReads: EnvReadFact[] = [];
@@ -951,14 +955,29 @@ class Extractor {
    * literal properties, to a call argument. Undefined when the value is only tested (a guard), not used.
    */
   private classifyUse(start: TS.Node): UseKind | undefined {
+    const trail: Array<[string, TS.Node]> = [];
+    const kind = this.flowOnTheWayUp(start, trail);
+    if (trail.length > 0) this.flowMemo.record(trail, kind ?? null);
+    return kind;
+  }
+
+  /** `classifyUse`'s walk; past DEEP_WALK_STEPS it takes a recorded end, or adds where it goes to `trail`. */
+  private flowOnTheWayUp(start: TS.Node, trail: Array<[string, TS.Node]>): UseKind | undefined {
     const ts = this.ts;
     const K = this.K;
     let t = start;
     let building = false;
     let wrapped = false;
+    let steps = 0;
     for (;;) {
       const p = t.parent;
       if (!p) break;
+      if (++steps > DEEP_WALK_STEPS) {
+        const state = `${building} ${wrapped}`;
+        const known = this.flowMemo.lookup(state, t);
+        if (known !== undefined) return known ?? undefined;
+        trail.push([state, t]);
+      }
       if (this.isTransparent(p) || ts.isNonNullExpression(p) || ts.isAwaitExpression(p)) {
         t = p;
       } else if (ts.isBinaryExpression(p) && (p.operatorToken.kind === K.QuestionQuestionToken || p.operatorToken.kind === K.BarBarToken)) {
@@ -1010,12 +1029,26 @@ class Extractor {
 
   /** Whether the atom holds at `node` on every path: enclosing branches, `&&`/`?:`, and earlier exiting guards. */
   private holdsAt(node: TS.Node, variableAtom: Atom): boolean {
+    const trail: Array<[string, TS.Node]> = [];
+    const result = this.holdsOnTheWayUp(node, variableAtom, trail);
+    if (trail.length > 0) this.holdsMemo.record(trail, result);
+    return result;
+  }
+
+  /** `holdsAt`'s walk; past DEEP_WALK_STEPS it takes a recorded end, or adds where it goes to `trail`. */
+  private holdsOnTheWayUp(node: TS.Node, variableAtom: Atom, trail: Array<[string, TS.Node]>): boolean {
     const ts = this.ts;
     const K = this.K;
     let child: TS.Node = node;
     let atom = variableAtom;
+    let steps = 0;
     for (let p: TS.Node | undefined = node.parent; p; child = p, p = p.parent) {
       if (child === atom.scopeNode && atom.outer) atom = atom.outer;
+      if (++steps > DEEP_WALK_STEPS) {
+        const known = this.holdsMemo.lookup(atom.key, child);
+        if (known !== undefined) return known;
+        trail.push([atom.key, child]);
+      }
       if (ts.isIfStatement(p)) {
         if (child === p.thenStatement && this.implies(p.expression, atom, true)) return true;
         if (child === p.elseStatement && this.implies(p.expression, atom, false)) return true;
