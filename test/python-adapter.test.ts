@@ -837,6 +837,24 @@ def handler():
     expect(verdicts(head(fillers.replace(/^/gm, '    ')) + fillers + guards + fillers + rest)).toEqual(expected);
   });
 
+  it('takes os.environ[...] in a try whose handler catches the KeyError as handled: not unsafe, guarded where it succeeded', () => {
+    const read = (clause: string, handler = '        return None', after = '    requests.get(url)') => {
+      const f = extract(`import os, requests, builtins\ndef f():\n    try:\n        url = os.environ["AGENTCORE_GATEWAY_X_URL"]\n    ${clause}\n${handler}\n${after}\n`);
+      expect(f.parseProblems).toEqual([]);
+      const r = envRead(f, 'AGENTCORE_GATEWAY_X_URL');
+      return [r.unsafe ?? 'caught', httpCallsGuarded(f, 'AGENTCORE_GATEWAY_X_URL')];
+    };
+    for (const clause of ['except KeyError:', 'except LookupError as e:', 'except:', 'except BaseException:', 'except (ValueError, Exception):', 'except builtins.KeyError:']) {
+      expect([clause, read(clause)]).toEqual([clause, ['caught', [true]]]);
+    }
+    expect(read('except ValueError:')).toEqual(['key-error', [false]]);
+    expect(read('except (TypeError, ValueError):')).toEqual(['key-error', [false]]);
+    // The handler may go on (it returns only under a condition): a use after the try needs a check of its own.
+    const sometimes = '        if os.getenv("STRICT"):\n            return None';
+    expect(read('except KeyError:', sometimes)).toEqual(['caught', [false]]);
+    expect(read('except KeyError:', sometimes, '    if url:\n        requests.get(url)')).toEqual(['caught', [true]]);
+  });
+
   it('guards a use in an elif or else branch by an earlier branch whose condition failing proves the fact, not a later one', () => {
     const text = `import os
 import httpx

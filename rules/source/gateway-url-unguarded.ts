@@ -91,7 +91,11 @@ export default defineRule({
       'os.getenv(n)]`, then `if missing: raise …`; `const missing = REQUIRED.filter((n) => !process.env[n])`, then ' +
       '`if (missing.length > 0) throw …`; or a `for` loop, or `forEach`, doing the same). A function that may return ' +
       'first, or only logs, or an `async` one called without `await`, is no guard. ' +
-      '`os.environ["…"]` and `process.env.X!` count as unguarded; an empty-string default (`?? ""`, `or ""`, ' +
+      '`os.environ["…"]` counts as unguarded unless a `try` around it (in the same function) catches the KeyError ' +
+      '(`except KeyError`, `LookupError`, `Exception`, `BaseException`, or a bare `except:`): then the uses that run ' +
+      'only once the read succeeded (later in the try, in its `else`, or anywhere when the handler returns, raises or ' +
+      'exits) are handled, and the others (the handler goes on, say with `url = None`) need a check as above. ' +
+      '`process.env.X!` counts as unguarded; an empty-string default (`?? ""`, `or ""`, ' +
       '`os.environ.get(X, "")`) counts as unguarded unless a truthiness test or a comparison with `""` covers the use ' +
       '(an empty string is falsy); `is None`, `=== undefined`, `== null`, `typeof` and `isinstance` tests do not, as ' +
       'the value is never None. A value only returned, or not used, is not reported: the caller decides.',

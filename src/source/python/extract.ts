@@ -40,6 +40,8 @@ const ENV_GET = new Map<string, 'os.getenv' | 'os.environ.get'>([
   ['os.environ.get', 'os.environ.get'],
 ]);
 const EXIT_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort']);
+/** Exception classes whose handler catches the KeyError of `os.environ["X"]` (by the last part of the name). */
+const KEY_ERROR_CATCHERS = new Set(['KeyError', 'LookupError', 'Exception', 'BaseException']);
 const IMPORT_CALLS = new Set(['__import__', 'importlib.import_module', 'importlib.__import__']);
 
 /** Recursion limit for the small recursive helpers (conditions, exits). */
@@ -867,6 +869,47 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return undefined;
   }
 
+  /** `os.environ["X"]` reads a try statement catches the KeyError of (see `keyErrorCaughtBy`), by read index. */
+  const caughtReads = new Map<number, { statement: PyNode; handler: PyNode; read: PyNode }>();
+
+  /**
+   * The try statement that catches the KeyError an `os.environ["X"]` read raises: the nearest one around the read's
+   * body position (not across a function's or lambda's boundary: its body runs later) with a handler for KeyError,
+   * LookupError, Exception or BaseException, or a bare `except:`; and the first such handler, the one that runs.
+   */
+  function keyErrorCaughtBy(read: PyNode): { statement: PyNode; handler: PyNode } | undefined {
+    let c = read;
+    for (let p = read.parent; p; c = p, p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'lambda') return undefined;
+      if (p.type !== 'try_statement' || c.field !== 'body') continue;
+      const handler = p.children.find((h) => (h.type === 'except_clause' || h.type === 'except_group_clause') && catchesKeyError(h));
+      if (handler) return { statement: p, handler };
+    }
+    return undefined;
+  }
+
+  function catchesKeyError(handler: PyNode): boolean {
+    const value = child(handler, 'value') ?? kids(handler).find((k) => k.type !== 'block');
+    if (!value) return true; // a bare `except:`
+    const caught = value.type === 'as_pattern' ? kids(value)[0] : value;
+    const types = caught?.type === 'tuple' || caught?.type === 'parenthesized_expression' ? kids(caught) : caught ? [caught] : [];
+    return types.some((t) => KEY_ERROR_CATCHERS.has(src(t).split('.').pop()!.trim()));
+  }
+
+  /**
+   * Whether a use of a caught read runs only once the read succeeded: later in the try's body, in its `else`
+   * clause, or, when the handler leaves (returns, raises, exits, continues or breaks), anywhere but in a handler or
+   * the `finally` clause.
+   */
+  function afterCaughtRead(readIndex: number, use: PyNode): boolean {
+    const caught = caughtReads.get(readIndex);
+    if (!caught) return false;
+    const within = (n: PyNode | undefined) => n !== undefined && use.start >= n.start && use.end <= n.end;
+    if (within(child(caught.statement, 'body'))) return use.start >= caught.read.start;
+    if (within(caught.statement.children.find((k) => k.type === 'else_clause'))) return true;
+    return !within(caught.statement) && blockExits(kids(caught.handler).find((k) => k.type === 'block'));
+  }
+
   collectEnvReads();
   function collectEnvReads(): void {
     const candidates = [...callNodes.map((c) => c.node), ...subscriptNodes].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -879,7 +922,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
           const name = constantString(read.nameNode);
           let unsafe: EnvReadFact['unsafe'];
           let hasDefault = false;
-          if (read.form === 'os.environ[]') unsafe = 'key-error';
+          if (read.form === 'os.environ[]') {
+            const caught = keyErrorCaughtBy(node);
+            if (caught) caughtReads.set(envReads.length, { ...caught, read: node });
+            else unsafe = 'key-error';
+          }
           if (read.defaultNode) {
             const d = unparen(read.defaultNode);
             if (isEmptyString(d)) unsafe = 'empty-default';
@@ -2094,7 +2141,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     envReads[readIndex].uses.push({
       span: span(use),
       kind: test ? 'other' : useKind(use),
-      guarded: test || guardedAt(use, subject, minPos),
+      guarded: test || afterCaughtRead(readIndex, use) || guardedAt(use, subject, minPos),
     });
   }
 
