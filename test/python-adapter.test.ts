@@ -855,6 +855,27 @@ def handler():
     expect(read('except KeyError:', sometimes, '    if url:\n        requests.get(url)')).toEqual(['caught', [true]]);
   });
 
+  it('takes a copy of a variable holding a read (`endpoint = url`) as holding the read, checked where it was taken', () => {
+    const http = (body: string) => {
+      const text = `import os, requests\ndef f():\n    url = os.getenv("AGENTCORE_GATEWAY_X_URL")\n${body}\n`;
+      const f = extract(text);
+      expect(f.parseProblems).toEqual([]);
+      return uses(text, envRead(f, 'AGENTCORE_GATEWAY_X_URL')).filter(([, kind]) => kind === 'http-call');
+    };
+    expect(http('    endpoint = url\n    requests.get(endpoint)')).toEqual([['endpoint', 'http-call', false]]);
+    expect(http('    endpoint = url\n    if endpoint:\n        requests.get(endpoint)')).toEqual([['endpoint', 'http-call', true]]);
+    // checked before the copy, through a chain of copies; a check after the copy does not cover a use before it
+    expect(http('    if not url:\n        return\n    a = url\n    b = (a)\n    requests.get(b)')).toEqual([['b', 'http-call', true]]);
+    expect(http('    a = url\n    requests.get(a)\n    if not url:\n        return')).toEqual([['a', 'http-call', false]]);
+    // not a copy: a value with a default, or a name bound to a read on one path only
+    expect(http('    endpoint = url or "http://localhost:8080"\n    requests.get(endpoint)')).toEqual([]);
+    expect(http('    if x:\n        url = other()\n    endpoint = url\n    requests.get(endpoint)')).toEqual([]);
+    // copies of copies up to MAX_HOPS (8) deep
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `    c${i + 1} = ${i ? `c${i}` : 'url'}`).join('\n') + `\n    requests.get(c${n})`;
+    expect(http(chain(8))).toEqual([['c8', 'http-call', false]]);
+    expect(http(chain(9))).toEqual([]);
+  });
+
   it('guards a use in an elif or else branch by an earlier branch whose condition failing proves the fact, not a later one', () => {
     const text = `import os
 import httpx
@@ -1125,12 +1146,11 @@ def d():
       ['auth', 'auth'],
       ['headers', 'headers'],
       ['pair', 'pair'],
-      ['same', 'same'],
     ]);
     expect(carried('B_KEY')).toEqual([['headers', 'headers']]);
     expect(envRead(extract(text), 'A_KEY').carriedUses?.[1].span).toEqual(at(text, 'headers', 2));
-    // the read's own uses are unchanged: presence is not carried
-    expect(envRead(extract(text), 'A_KEY').uses.map((u) => text.slice(u.span.start, u.span.end))).toEqual(['key', 'key', 'key', 'key', 'key', 'key']);
+    // the read's own uses: presence is not carried; a plain copy (`same = key`) holds the read itself
+    expect(envRead(extract(text), 'A_KEY').uses.map((u) => text.slice(u.span.start, u.span.end))).toEqual(['key', 'key', 'key', 'key', 'key', 'key', 'same']);
   });
 
   it('carried uses: a value carries at most MAX_CARRIED_READS reads, so long chains stay linear', () => {

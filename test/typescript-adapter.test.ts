@@ -385,7 +385,6 @@ export async function call() {
       ['auth', 'auth'],
       ['headers', 'headers'],
       ['pair', 'pair'],
-      ['same', 'same'],
     ]);
     expect(carried('B_KEY')).toEqual([['headers', 'headers']]);
     // a function of the file returning a read; another call is not followed
@@ -401,8 +400,23 @@ fetch(URL, { headers });
       ['getKey()', 'getKey()'],
       ['headers', 'headers'],
     ]);
-    // the read's own uses are unchanged: presence is not carried
-    expect(uses(f, 'A_KEY').map(([text]) => text)).toEqual(['key', 'key', 'key', 'key', 'key', 'key']);
+    // the read's own uses: presence is not carried; a plain copy (`const same = key!`) holds the read itself
+    expect(uses(f, 'A_KEY').map(([text]) => text)).toEqual(['key', 'key', 'key', 'key', 'key', 'key', 'same']);
+  });
+
+  it('takes a const copy of a variable holding a read (`const endpoint = url`) as holding the read', () => {
+    const http = (body: string) => {
+      const f = facts(`export async function f(x: boolean) {\n  const url = process.env.AGENTCORE_GATEWAY_X_URL;\n${body}\n}\n`);
+      return uses(f, 'AGENTCORE_GATEWAY_X_URL').filter(([, kind]) => kind === 'http-call');
+    };
+    expect(http('  const endpoint = url;\n  await fetch(endpoint);')).toEqual([['endpoint', 'http-call', false]]);
+    // a check of the copy, of the value it took, or of the original after it: the same environment variable
+    expect(http('  const endpoint = url as string;\n  if (!endpoint) return;\n  await fetch(endpoint);')).toEqual([['endpoint', 'http-call', true]]);
+    expect(http('  if (!url) return;\n  const a = url;\n  const b = (a);\n  await fetch(b);')).toEqual([['b', 'http-call', true]]);
+    expect(http('  const a = url;\n  if (!a) return;\n  await fetch(url);')).toEqual([['url', 'http-call', true]]);
+    // not a copy: a `let` (it may be reassigned), a value with a default
+    expect(http('  let endpoint = url;\n  if (x) endpoint = "http://localhost:8080";\n  await fetch(endpoint);')).toEqual([]);
+    expect(http('  const endpoint = url ?? "http://localhost:8080";\n  await fetch(endpoint);')).toEqual([]);
   });
 
   it('recognises every read form with names, defaults, unsafe reads and bindings', () => {

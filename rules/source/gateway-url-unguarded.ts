@@ -83,7 +83,9 @@ export default defineRule({
       'constants), through `os.getenv`, `os.environ.get`, `os.environ[...]`, `process.env.X`, `process.env["X"]`, ' +
       'destructuring and aliases (`from os import getenv as ge`, `env = os.environ`), followed within the function ' +
       'and its module-level bindings to a client or transport constructor, `URL(...)`, an HTTP call, string ' +
-      'building or a call argument (a copy into another variable, `endpoint = url`, is not followed). Handled: an ' +
+      'building or a call argument, also through copies into other variables (`endpoint = url`; in TS/JS a `const`, ' +
+      'as a `let` may be reassigned; in Python up to 8 copies deep); a check of the value before the copy covers the ' +
+      'copy (in TS/JS, a check of any variable holding the same read covers the others). Handled: an ' +
       'earlier `if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default, an ' +
       'earlier check of the variable itself (`if not os.getenv("…"): sys.exit(…)`, then the read), and an earlier ' +
       'call of a function of the same file that raises (throws) or exits unless the variable is set: one that tests ' +

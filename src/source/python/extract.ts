@@ -984,8 +984,25 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
    * chain (`auth = f"Bearer {key}"`, then `headers = {…auth}`) resolves through the earlier ones.
    */
   const carriedBy = new Map<Binding, number[]>();
+  /**
+   * Copies: `endpoint = url`, with `url` holding a read (one binding of it reaching the copy), holds the read too, so
+   * the uses of `endpoint` are the read's uses; `site` is the `url` the copy took, where a check of `url` made before
+   * the copy covers `endpoint` (see `copyChecked`). Chains of copies up to MAX_HOPS long.
+   */
+  const copiedFrom = new Map<Binding, { site: PyNode; from: Binding; depth: number }>();
   for (const b of [...allBindings].sort((x, y) => x.effective - y.effective)) {
     if (b.kind !== 'value' || b.envRead !== undefined || !b.value || b.target.type !== 'identifier') continue;
+    const value = unparen(b.value);
+    if (value.type === 'identifier') {
+      const found = lookup(src(value), value);
+      const from = found ? reaching(found.list, value, found.local) : [];
+      const depth = from.length === 1 ? (copiedFrom.get(from[0])?.depth ?? 0) + 1 : Infinity;
+      if (from[0]?.envRead !== undefined && depth <= MAX_HOPS) {
+        b.envRead = from[0].envRead;
+        copiedFrom.set(b, { site: value, from: from[0], depth });
+        continue;
+      }
+    }
     const reads = readsCarriedBy(b.value);
     if (reads.length) carriedBy.set(b, reads);
   }
@@ -2136,13 +2153,32 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     return envReads[readIndex].unsafe === 'empty-default';
   }
 
-  function addUse(readIndex: number, use: PyNode, subject: Subject, minPos: number): void {
+  function addUse(readIndex: number, use: PyNode, subject: Subject, minPos: number, checkedBefore = false): void {
     const test = isTest(use);
     envReads[readIndex].uses.push({
       span: span(use),
       kind: test ? 'other' : useKind(use),
-      guarded: test || afterCaughtRead(readIndex, use) || guardedAt(use, subject, minPos),
+      guarded: test || checkedBefore || afterCaughtRead(readIndex, use) || guardedAt(use, subject, minPos),
     });
+  }
+
+  const copyCheckedMemo = new Map<Binding, boolean>();
+  /**
+   * Whether the value a copy took was known to be set where it took it (`if not url: return`, then `endpoint = url`):
+   * the copy's variable holds it from then on. Copies are at most MAX_HOPS deep, so the recursion is bounded.
+   */
+  function copyChecked(b: Binding): boolean {
+    const copy = copiedFrom.get(b);
+    if (!copy) return false;
+    let checked = copyCheckedMemo.get(b);
+    if (checked === undefined) {
+      const { site, from } = copy;
+      const index = from.envRead!;
+      const subject = variableSubject(from.name, defaultsToEmpty(index), from.scope, envReads[index].name);
+      checked = afterCaughtRead(index, site) || guardedAt(site, subject, from.effective) || copyChecked(from);
+      copyCheckedMemo.set(b, checked);
+    }
+    return checked;
   }
 
   /** An identifier that reads a variable's value (not an assignment target, attribute or keyword name, parameter …). */
@@ -2177,7 +2213,7 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       for (const b of reaching(found.list, identifier, found.local)) {
         for (const index of carriedBy.get(b) ?? []) (envReads[index].carriedUses ??= []).push({ span: span(identifier), through: b.name });
         if (b.envRead === undefined) continue;
-        addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead), b.scope, envReads[b.envRead].name), b.effective);
+        addUse(b.envRead, identifier, variableSubject(b.name, defaultsToEmpty(b.envRead), b.scope, envReads[b.envRead].name), b.effective, copyChecked(b));
       }
     }
     // `self.<attr>` bound to a read: uses of `self.<attr>` in the class's methods

@@ -197,6 +197,7 @@ class Extractor {
       if (parent) this.scopeAbove.set(node, this.scopes.has(parent) ? parent : this.scopeAbove.get(parent));
     }
     for (const node of this.nodes) this.findEnvRead(node);
+    this.linkCopies();
     this.collectUses();
     this.collectWrappers();
     this.computeStatementsAndWrappers();
@@ -797,6 +798,21 @@ class Extractor {
     this.readValueNodes.push(element);
     this.readLinked.push(linked);
     this.envReads.push({ span: this.span(element), form: 'destructuring', name, unsafe, hasDefault, boundTo, uses: [], localDevOnly: false });
+  }
+
+  /**
+   * Copies: `const endpoint = url`, with `url` holding a read, holds the read too, so the uses of `endpoint` are the
+   * read's uses (checked as such: a presence atom takes any variable holding the same environment variable, so a
+   * check of either covers both). A `const` only, as for carried values: a `let` may be reassigned. In declaration
+   * order, so a chain of copies resolves.
+   */
+  private linkCopies(): void {
+    const copies: Binding[] = [];
+    for (const binding of this.bindingOf.values()) {
+      if (binding.kind === 'variable' && binding.constant && binding.init && binding.envRead === undefined && this.ts.isIdentifier(this.unwrap(binding.init))) copies.push(binding);
+    }
+    copies.sort((a, b) => a.init!.pos - b.init!.pos);
+    for (const binding of copies) binding.envRead = this.resolve(this.unwrap(binding.init!) as TS.Identifier)?.envRead;
   }
 
   /** The env read an expression denotes: the read itself (with `!`, `?? default`), or a variable bound to one. */
