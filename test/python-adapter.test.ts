@@ -855,6 +855,28 @@ def handler():
     expect(read('except KeyError:', sometimes, '    if url:\n        requests.get(url)')).toEqual(['caught', [true]]);
   });
 
+  it('takes checks of a literal list of values as checks of each: all([url, region]), None in (url, region)', () => {
+    const http = (check: string, read = 'os.getenv("AGENTCORE_GATEWAY_X_URL")') => {
+      const text = `import os, requests\ndef f():\n    url = ${read}\n    region = os.getenv("AWS_REGION")\n${check}\n    requests.get(url)\n`;
+      const f = extract(text);
+      expect(f.parseProblems).toEqual([]);
+      // the check itself is no use of the value (it was "a call argument" of all())
+      return uses(text, envRead(f, 'AGENTCORE_GATEWAY_X_URL')).filter(([, kind]) => kind !== 'other').map(([, , guarded]) => guarded);
+    };
+    expect(http('    if not all([url, region]):\n        raise RuntimeError("missing config")')).toEqual([true]);
+    expect(http('    if not all((region, url)):\n        return')).toEqual([true]);
+    expect(http('    if None in (url, region):\n        return')).toEqual([true]);
+    expect(http('    assert None not in [region, url]')).toEqual([true]);
+    // an empty-string default is caught by all(), not by `None in`
+    expect(http('    if not all([url, region]):\n        return', 'os.getenv("AGENTCORE_GATEWAY_X_URL", "")')).toEqual([true]);
+    expect(http('    if None in (url, region):\n        return', 'os.getenv("AGENTCORE_GATEWAY_X_URL", "")')).toEqual([false]);
+    // these prove nothing about url
+    expect(http('    if not any([url, region]):\n        return')).toEqual([false]);
+    expect(http('    if None not in (url, region):\n        return')).toEqual([false]);
+    expect(http('    if "x" in (url, region):\n        return')).toEqual([false]);
+    expect(http('    if not all([region]):\n        return')).toEqual([false]);
+  });
+
   it('takes a copy of a variable holding a read (`endpoint = url`) as holding the read, checked where it was taken', () => {
     const http = (body: string) => {
       const text = `import os, requests\ndef f():\n    url = os.getenv("AGENTCORE_GATEWAY_X_URL")\n${body}\n`;

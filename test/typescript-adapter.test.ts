@@ -404,6 +404,42 @@ fetch(URL, { headers });
     expect(uses(f, 'A_KEY').map(([text]) => text)).toEqual(['key', 'key', 'key', 'key', 'key', 'key', 'same']);
   });
 
+  it('takes checks of a list of values, Boolean(url) and url?.method() as presence checks', () => {
+    const http = (check: string, read = 'process.env.AGENTCORE_GATEWAY_X_URL') => {
+      const f = facts(`export async function f() {\n  const url = ${read};\n  const region = process.env.AWS_REGION;\n  ${check}\n  await fetch(url as string);\n}\n`);
+      // the check itself is no use of the value (\`Boolean(url)\` was "a call argument")
+      return uses(f, 'AGENTCORE_GATEWAY_X_URL').filter(([, kind]) => kind !== 'other').map(([, , guarded]) => guarded);
+    };
+    for (const check of [
+      'if (![url, region].every(Boolean)) return;',
+      'if (![region, url].every((v) => !!v)) throw new Error("missing");',
+      'if ([url, region].some((v) => !v)) return;',
+      'if ([url, region].includes(undefined)) return;',
+      'if (!Boolean(url)) return;',
+      'if (!url?.startsWith("https://")) return;',
+      'if (!url?.length) return;',
+    ]) {
+      expect([check, http(check)]).toEqual([check, [true]]);
+    }
+    // with an empty-string default: a length or an empty string listed, not `undefined` or a method's answer
+    expect(http('if (!url?.length) return;', 'process.env.AGENTCORE_GATEWAY_X_URL ?? ""')).toEqual([true]);
+    expect(http('if ([url, region].includes("")) return;', 'process.env.AGENTCORE_GATEWAY_X_URL ?? ""')).toEqual([true]);
+    expect(http('if ([url, region].includes(undefined)) return;', 'process.env.AGENTCORE_GATEWAY_X_URL ?? ""')).toEqual([false]);
+    expect(http('if (!url?.startsWith("https://")) return;', 'process.env.AGENTCORE_GATEWAY_X_URL ?? ""')).toEqual([false]);
+    // these prove nothing about url
+    for (const check of [
+      'if (![url, region].some(Boolean)) return;',
+      'if ([url, region].every((v) => !v)) return;',
+      'if (![url, region].every((v) => !v)) return;',
+      'if ([url, region].some((v) => v)) return;',
+      'if ([url, region].includes(null)) return;',
+      'if (![region].every(Boolean)) return;',
+      'if (url?.startsWith("https://")) return;',
+    ]) {
+      expect([check, http(check)]).toEqual([check, [false]]);
+    }
+  });
+
   it('takes a const copy of a variable holding a read (`const endpoint = url`) as holding the read', () => {
     const http = (body: string) => {
       const f = facts(`export async function f(x: boolean) {\n  const url = process.env.AGENTCORE_GATEWAY_X_URL;\n${body}\n}\n`);

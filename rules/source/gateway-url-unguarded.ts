@@ -86,7 +86,9 @@ export default defineRule({
       'building or a call argument, also through copies into other variables (`endpoint = url`; in TS/JS a `const`, ' +
       'as a `let` may be reassigned; in Python up to 8 copies deep); a check of the value before the copy covers the ' +
       'copy (in TS/JS, a check of any variable holding the same read covers the others). Handled: an ' +
-      'earlier `if not url: return/raise`, `if (!url) return`, a truthiness test around the use, a non-empty default, an ' +
+      'earlier `if not url: return/raise`, `if (!url) return`, a truthiness test around the use (also `Boolean(url)`, ' +
+      '`url?.startsWith(…)`, and a list of values checked at once: `all([url, region])`, `None in (url, region)`, ' +
+      '`[url, region].every(Boolean)`, `.some((v) => !v)`, `.includes(undefined)`), a non-empty default, an ' +
       'earlier check of the variable itself (`if not os.getenv("…"): sys.exit(…)`, then the read), and an earlier ' +
       'call of a function of the same file that raises (throws) or exits unless the variable is set: one that tests ' +
       'it, or that loops over a list of required names holding it (`missing = [n for n in REQUIRED if not ' +

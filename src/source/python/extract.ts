@@ -43,6 +43,8 @@ const EXIT_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort'])
 /** Exception classes whose handler catches the KeyError of `os.environ["X"]` (by the last part of the name). */
 const KEY_ERROR_CATCHERS = new Set(['KeyError', 'LookupError', 'Exception', 'BaseException']);
 const IMPORT_CALLS = new Set(['__import__', 'importlib.import_module', 'importlib.__import__']);
+/** Literal collections a presence test can list names in (`all([a, b])`, `None in (a, b)`). */
+const LITERAL_COLLECTIONS = new Set(['list', 'tuple', 'set']);
 
 /** Recursion limit for the small recursive helpers (conditions, exits). */
 const MAX_DEPTH = 64;
@@ -1941,6 +1943,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       if (operands.length !== 2) return undefined;
       const op = operatorText(node, text);
       const [a, b] = operands.map(unparen);
+      // `None not in (url, region)` true, or `None in (url, region)` false: none of them is None
+      if ((op === 'in' || op === 'not in') && LITERAL_COLLECTIONS.has(b.type) && kids(b).some((k) => isX(unparen(k)))) {
+        const settles = emptyMatters ? isEmptyString(a) : isNone(a);
+        return settles ? (op === 'not in' ? 'pos' : 'neg') : undefined;
+      }
       const subjectSide = isX(a) ? b : isX(b) ? a : undefined;
       if (!subjectSide) return undefined;
       // `x != ""` settles presence only for a value that is never None.
@@ -1955,6 +1962,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       const { positional } = argumentParts(node);
       const presenceTests = emptyMatters ? ['bool', 'len'] : ['bool', 'len', 'isinstance'];
       if (fn && fn.type === 'identifier' && presenceTests.includes(src(fn)) && positional[0] && isX(unparen(positional[0]))) return 'pos';
+      // `all([url, region])` is true only when each of them is truthy
+      if (fn && fn.type === 'identifier' && src(fn) === 'all' && positional.length === 1) {
+        const items = unparen(positional[0]);
+        if (LITERAL_COLLECTIONS.has(items.type) && kids(items).some((k) => isX(unparen(k)))) return 'pos';
+      }
       if (fn && fn.type === 'attribute') {
         const object = child(fn, 'object');
         if (object && isX(unparen(object))) return 'pos';
@@ -2079,6 +2091,23 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
         if (fn && fn.type === 'identifier' && src(fn) === 'bool') {
           c = p;
           p = p.parent;
+          continue;
+        }
+        return false;
+      }
+      // an item of `all([url, region])` (or `any`), or of `None in (url, region)`: the call or comparison is the test
+      if (LITERAL_COLLECTIONS.has(p.type)) {
+        const holder = p.parent;
+        const call = holder?.type === 'argument_list' && kids(holder).length === 1 ? holder.parent : undefined;
+        const fn = call?.type === 'call' ? child(call, 'function') : undefined;
+        if (fn?.type === 'identifier' && (src(fn) === 'all' || src(fn) === 'any')) {
+          c = call!;
+          p = call!.parent;
+          continue;
+        }
+        if (holder?.type === 'comparison_operator' && kids(holder)[1] === p) {
+          c = p;
+          p = holder;
           continue;
         }
         return false;

@@ -1035,6 +1035,8 @@ class Extractor {
     if (ts.isConditionalExpression(p) && p.condition === t) return true;
     if (ts.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken) return true;
     if (ts.isTypeOfExpression(p)) return true;
+    // `Boolean(url)` tests the value, as `!!url` does; it does not hand it on
+    if (ts.isCallExpression(p) && ts.isIdentifier(p.expression) && p.expression.text === 'Boolean' && p.arguments.length === 1 && !this.resolve(p.expression)) return true;
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
       if (op === K.AmpersandAmpersandToken && p.left === t) return true;
@@ -1642,6 +1644,21 @@ class Extractor {
     return (e, polarity) => {
       if (isSubject(e)) return polarity;
       if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && isSubject(e.arguments[0])) return polarity;
+      const listed = this.listTest(e, isSubject);
+      if (listed) {
+        // `[url, region].every(Boolean)` true: each is truthy; `.some((v) => !v)` false: none is falsy
+        if (listed.method === 'every' && this.isTruthinessCallback(listed.argument, false)) return polarity;
+        if (listed.method === 'some' && this.isTruthinessCallback(listed.argument, true)) return !polarity;
+        // `[url, region].includes(undefined)` false: none is undefined (an empty string may still be there)
+        const absent = emptyMatters ? this.isEmptyString(listed.argument) : this.isUndefined(listed.argument);
+        if (listed.method === 'includes' && absent) return !polarity;
+        return false;
+      }
+      // `url?.startsWith("https://")`, `url.length`: truthy only when `url` is not nullish (a length, not empty)
+      const member = ts.isCallExpression(e) ? this.unwrap(e.expression) : e;
+      if (ts.isPropertyAccessExpression(member) && isSubject(member.expression)) {
+        return polarity && (!emptyMatters || (member === e && member.name.text === 'length'));
+      }
       const typeOf = this.comparison(e, (side) => {
         const u = this.unwrap(side);
         return ts.isTypeOfExpression(u) && isSubject(u.expression);
@@ -1661,6 +1678,43 @@ class Extractor {
       if ((this.isStringLike(other) && other.text !== '') || ts.isNumericLiteral(other)) return !cmp.negated && polarity;
       return false;
     };
+  }
+
+  /** `[a, b].every(f)`, `.some(f)`, `.includes(v)` on an array literal listing a subject: the method and its argument. */
+  private listTest(e: TS.Expression, isSubject: (e: TS.Expression) => boolean): { method: string; argument: TS.Expression } | undefined {
+    const ts = this.ts;
+    if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+    const callee = this.unwrap(e.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const list = this.unwrap(callee.expression);
+    if (!ts.isArrayLiteralExpression(list) || !list.elements.some((element) => isSubject(element))) return undefined;
+    return { method: callee.name.text, argument: this.unwrap(e.arguments[0]) };
+  }
+
+  /** `Boolean`, `(v) => v`, `(v) => !!v`, `(v) => Boolean(v)`; with `negated`, `(v) => !v`. */
+  private isTruthinessCallback(callback: TS.Expression, negated: boolean): boolean {
+    const ts = this.ts;
+    if (!negated && ts.isIdentifier(callback) && callback.text === 'Boolean' && !this.resolve(callback)) return true;
+    if (!ts.isArrowFunction(callback) || callback.parameters.length !== 1 || !ts.isExpression(callback.body)) return false;
+    const parameter = callback.parameters[0].name;
+    if (!ts.isIdentifier(parameter)) return false;
+    const isParameter = (node: TS.Expression): boolean => {
+      const u = this.unwrap(node);
+      return ts.isIdentifier(u) && u.text === parameter.text;
+    };
+    let body = this.unwrap(callback.body);
+    let truth = true;
+    while (ts.isPrefixUnaryExpression(body) && body.operator === this.K.ExclamationToken) {
+      body = this.unwrap(body.operand);
+      truth = !truth;
+    }
+    if (ts.isCallExpression(body) && ts.isIdentifier(body.expression) && body.expression.text === 'Boolean' && body.arguments.length === 1) body = body.arguments[0];
+    return isParameter(body) && truth !== negated;
+  }
+
+  private isUndefined(node: TS.Expression): boolean {
+    const e = this.unwrap(node);
+    return (this.ts.isIdentifier(e) && e.text === 'undefined' && !this.resolve(e)) || this.ts.isVoidExpression(e);
   }
 
   private localDevAtom(): Atom {
