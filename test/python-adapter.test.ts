@@ -855,6 +855,21 @@ def handler():
     expect(read('except KeyError:', sometimes, '    if url:\n        requests.get(url)')).toEqual(['caught', [true]]);
   });
 
+  it('gives a URL built on a read, keeping its host, as the read (url + "/mcp", url.rstrip("/"), urljoin(url, "/mcp"))', () => {
+    const argument = (expression: string) => {
+      const text = `import os, requests, urllib.parse\nfrom urllib.parse import urljoin\nurl = os.getenv("AGENTCORE_GATEWAY_X_URL")\nbase = url.rstrip("/")\nrequests.get(${expression})\n`;
+      const call = extract(text).calls.find((c) => c.callee === 'requests.get')!;
+      return call.args[0].kind;
+    };
+    for (const kept of ['url + "/mcp"', 'url.rstrip("/") + "/mcp"', 'base + "/mcp"', 'urljoin(url, "/mcp")', 'urllib.parse.urljoin(url, "tools")', 'str(url).strip()', '(url.removesuffix("/mcp") + "/mcp")']) {
+      expect([kept, argument(kept)]).toEqual([kept, 'env']);
+    }
+    // another host, or a base not known to hold the read
+    for (const other of ['urljoin(url, "https://api.example.com/x")', 'urljoin(url, "//api.example.com/x")', '"https://api.example.com/?next=" + url', 'url.format(x)', 'other + "/mcp"']) {
+      expect([other, argument(other)]).toEqual([other, 'other']);
+    }
+  });
+
   it('takes checks of a literal list of values as checks of each: all([url, region]), None in (url, region)', () => {
     const http = (check: string, read = 'os.getenv("AGENTCORE_GATEWAY_X_URL")') => {
       const text = `import os, requests\ndef f():\n    url = ${read}\n    region = os.getenv("AWS_REGION")\n${check}\n    requests.get(url)\n`;

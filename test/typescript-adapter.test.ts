@@ -404,6 +404,20 @@ fetch(URL, { headers });
     expect(uses(f, 'A_KEY').map(([text]) => text)).toEqual(['key', 'key', 'key', 'key', 'key', 'key', 'same']);
   });
 
+  it('gives a URL built on a read, keeping its host, as the read (url + "/mcp", new URL("/mcp", url), url.replace(...))', () => {
+    const argument = (expression: string) => {
+      const f = facts(`const url = process.env.AGENTCORE_GATEWAY_X_URL!;\nconst endpoint = new URL(url);\nconst base = url.trim();\nfetch(${expression});\n`);
+      return f.calls.find((c) => c.callee === 'fetch')!.args[0].kind;
+    };
+    for (const kept of ['url + "/mcp"', 'url.replace(/\\/$/, "") + "/mcp"', 'base + "/mcp"', 'new URL("/mcp", url)', 'new URL(url)', 'endpoint', 'endpoint.href', 'endpoint.toString()']) {
+      expect([kept, argument(kept)]).toEqual([kept, 'env']);
+    }
+    // another host, or a base not known to hold the read
+    for (const other of ['new URL("https://api.example.com/x", url)', 'new URL("//api.example.com/x", url)', '"https://api.example.com/?next=" + url', 'url.split("/")[0]', 'other + "/mcp"']) {
+      expect([other, argument(other)]).not.toEqual([other, 'env']);
+    }
+  });
+
   it('takes checks of a list of values, Boolean(url) and url?.method() as presence checks', () => {
     const http = (check: string, read = 'process.env.AGENTCORE_GATEWAY_X_URL') => {
       const f = facts(`export async function f() {\n  const url = ${read};\n  const region = process.env.AWS_REGION;\n  ${check}\n  await fetch(url as string);\n}\n`);

@@ -167,7 +167,9 @@ export default defineRule({
       'injected by `@requires_api_key` / `withApiKey` (the CLI templates\' model providers) is not reported. Not reported: ' +
       'AWS SDKs and AWS endpoints (also with an interpolated region: ' +
       '`https://bedrock-agentcore.${region}.amazonaws.com`; Cognito\'s `<prefix>.auth.<region>.amazoncognito.com` too), localhost and link-local addresses (the instance and ' +
-      'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`), MCP-protocol ' +
+      'task metadata services), the gateway URL itself (also with a path after it: `f"{url}/mcp"`, `url + "/mcp"`, ' +
+      '`url.rstrip("/")`, `urljoin(url, "/mcp")`, `new URL("/mcp", url)`, `new URL(url)`; not a client made with it as ' +
+      'its base URL, whose calls name only a path), MCP-protocol ' +
       'runtimes, gateway tool code, Lambda handlers, tests, and a TS/JS fetch implementation\'s own request (a function ' +
       'of `(input, init)` handed on, not called by name in the file, that fetches a URL made from `input` with `init` ' +
       'or `{ ...init, … }`: the SigV4-signing `fetch` given to a gateway\'s MCP transport; its callers name the destination). A URL held in a constant (an UPPER_CASE name the file ' +

@@ -43,6 +43,8 @@ const EXIT_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort'])
 /** Exception classes whose handler catches the KeyError of `os.environ["X"]` (by the last part of the name). */
 const KEY_ERROR_CATCHERS = new Set(['KeyError', 'LookupError', 'Exception', 'BaseException']);
 const IMPORT_CALLS = new Set(['__import__', 'importlib.import_module', 'importlib.__import__']);
+/** String methods that keep a URL's host (`url.rstrip("/")`). */
+const URL_KEEPING_METHODS = new Set(['rstrip', 'strip', 'removesuffix']);
 /** Literal collections a presence test can list names in (`all([a, b])`, `None in (a, b)`). */
 const LITERAL_COLLECTIONS = new Set(['list', 'tuple', 'set']);
 
@@ -1257,10 +1259,50 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
     const held = heldBy(n);
     if (held?.envRead !== undefined) return { kind: 'env', envRead: held.envRead, span: sp };
     if (held?.string) return stringFact(held.string, sp);
+    const base = urlBaseRead(n);
+    if (base !== undefined) return { kind: 'env', envRead: base, span: sp };
     if (n.type === 'identifier') return { kind: 'identifier', name: src(n), span: sp };
     const attribute = n.type === 'attribute' ? child(n, 'attribute') : undefined;
     if (attribute) return { kind: 'member', name: src(attribute), span: sp };
     return { kind: 'other', span: sp };
+  }
+
+  /**
+   * The environment read a URL is built on, through what keeps its host: `url + "/mcp"`, `url.rstrip("/")`,
+   * `urljoin(url, "/mcp")` (a relative second part), `str(url)`, and names holding such a value. A URL built on a
+   * gateway's URL goes to the gateway.
+   */
+  function urlBaseRead(node: PyNode): number | undefined {
+    let n = unparen(node);
+    for (let step = 0; step < MAX_HOPS; step++) {
+      const read = envOfValue(n) ?? heldBy(n)?.envRead;
+      if (read !== undefined) return read;
+      let next: PyNode | undefined;
+      if (n.type === 'identifier') {
+        const binding = latestBinding(src(n), n);
+        if (binding?.kind === 'value') next = binding.value;
+      } else if (n.type === 'binary_operator' && operatorText(n, text) === '+') {
+        next = child(n, 'left');
+      } else if (n.type === 'call') {
+        const fn = child(n, 'function');
+        const method = fn?.type === 'attribute' ? child(fn, 'attribute') : undefined;
+        const { positional } = argumentParts(n);
+        if (fn && method && URL_KEEPING_METHODS.has(src(method))) next = child(fn, 'object');
+        else if (fn && resolve(fn) === 'urllib.parse.urljoin' && positional.length === 2 && isRelativeUrl(positional[1])) next = positional[0];
+        else if (fn?.type === 'identifier' && src(fn) === 'str' && positional.length === 1) next = positional[0];
+      }
+      if (!next) return undefined;
+      n = unparen(next);
+    }
+    return undefined;
+  }
+
+  /** A string literal holding a relative URL (`"/mcp"`, `"tools"`): joined to a base, it keeps the base's host. */
+  function isRelativeUrl(node: PyNode): boolean {
+    const n = unparen(node);
+    if (n.type !== 'string') return false;
+    const { value, interpolated } = stringValue(n);
+    return !interpolated && !value.includes('://') && !value.startsWith('//');
   }
 
   function stringFact(node: PyNode, sp: Span): ValueFact {

@@ -34,6 +34,8 @@ import { DEEP_WALK_STEPS, WalkMemo } from '../walk-memo.js';
 
 /** The properties of a WHATWG `URL` object that name where a request goes. */
 const URL_PARTS: ReadonlySet<string> = new Set<UrlPart>(['href', 'origin', 'host', 'hostname']);
+/** String methods that keep a URL's host (`url.replace(/\/$/, '')`). */
+const URL_KEEPING_METHODS: ReadonlySet<string> = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'toString']);
 
 type Ts = typeof TS;
 
@@ -1993,6 +1995,8 @@ class Extractor {
     const part = this.urlObjectPart(held);
     if (part?.envRead !== undefined) return { kind: 'env', envRead: part.envRead, span };
     if (part?.text !== undefined) return { kind: 'string', value: part.text, span };
+    const base = this.urlBaseRead(held);
+    if (base !== undefined) return { kind: 'env', envRead: base, span };
     // Named by the last name it was followed to (`this.url = config.GATEWAY_URL`), or by its own.
     const named = ts.isIdentifier(held) || ts.isPropertyAccessExpression(held) ? held : e;
     if (ts.isIdentifier(named)) return { kind: 'identifier', name: named.text, span };
@@ -2052,6 +2056,41 @@ class Extractor {
     else if (ts.isTemplateExpression(input)) text = this.prefixedTemplate(input) ?? this.templateText(input);
     const part = text === undefined ? undefined : urlPart(text, e.name.text as UrlPart);
     return part === undefined ? undefined : { text: part };
+  }
+
+  /**
+   * The environment read a URL is built on, through what keeps its host: `url + "/mcp"`, `new URL(url)`,
+   * `new URL("/mcp", url)` (a relative first part), `url.replace(/\/$/, "")`, `.trim()`, `.toString()`, `.href`, and
+   * consts holding such a value. A URL built on a gateway's URL goes to the gateway.
+   */
+  private urlBaseRead(e: TS.Expression): number | undefined {
+    const ts = this.ts;
+    let current = e;
+    for (let step = 0; step < 8; step++) {
+      const held = this.heldValue(this.unwrap(current));
+      const read = this.envReadOf(held);
+      if (read !== undefined) return read;
+      let next: TS.Expression | undefined;
+      if (ts.isBinaryExpression(held) && held.operatorToken.kind === this.K.PlusToken) {
+        next = held.left;
+      } else if (ts.isNewExpression(held) && ts.isIdentifier(held.expression) && held.expression.text === 'URL' && held.arguments?.length) {
+        const [input, base] = held.arguments;
+        next = !base ? input : this.isRelativeUrl(input) ? base : undefined;
+      } else if (ts.isCallExpression(held) && ts.isPropertyAccessExpression(held.expression) && URL_KEEPING_METHODS.has(held.expression.name.text)) {
+        next = held.expression.expression;
+      } else if (ts.isPropertyAccessExpression(held) && held.name.text === 'href') {
+        next = held.expression;
+      }
+      if (!next) return undefined;
+      current = next;
+    }
+    return undefined;
+  }
+
+  /** A string literal holding a relative URL (`'/mcp'`): resolved against a base, it keeps the base's host. */
+  private isRelativeUrl(node: TS.Expression): boolean {
+    const e = this.unwrap(node);
+    return this.isStringLike(e) && !e.text.includes('://') && !e.text.startsWith('//');
   }
 
   private templateText(t: TS.TemplateExpression): string {
