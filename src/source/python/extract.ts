@@ -1270,13 +1270,11 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
   /**
    * The environment read a URL is built on, through what keeps its host: `url + "/mcp"`, `url.rstrip("/")`,
    * `urljoin(url, "/mcp")` (a relative second part), `str(url)`, and names holding such a value. A URL built on a
-   * gateway's URL goes to the gateway.
+   * gateway's URL goes to the gateway. `node` is neither a read nor holds one (valueFact has looked).
    */
   function urlBaseRead(node: PyNode): number | undefined {
     let n = unparen(node);
     for (let step = 0; step < MAX_HOPS; step++) {
-      const read = envOfValue(n) ?? heldBy(n)?.envRead;
-      if (read !== undefined) return read;
       let next: PyNode | undefined;
       if (n.type === 'identifier') {
         const binding = latestBinding(src(n), n);
@@ -1293,6 +1291,8 @@ export function extractPythonFacts(root: PyNode, text: string): SourceFacts {
       }
       if (!next) return undefined;
       n = unparen(next);
+      const read = envOfValue(n) ?? heldBy(n)?.envRead;
+      if (read !== undefined) return read;
     }
     return undefined;
   }

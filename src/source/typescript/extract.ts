@@ -2061,15 +2061,13 @@ class Extractor {
   /**
    * The environment read a URL is built on, through what keeps its host: `url + "/mcp"`, `new URL(url)`,
    * `new URL("/mcp", url)` (a relative first part), `url.replace(/\/$/, "")`, `.trim()`, `.toString()`, `.href`, and
-   * consts holding such a value. A URL built on a gateway's URL goes to the gateway.
+   * consts holding such a value. A URL built on a gateway's URL goes to the gateway. `e` is what valueFact followed
+   * its argument to, neither a read nor holding one.
    */
   private urlBaseRead(e: TS.Expression): number | undefined {
     const ts = this.ts;
-    let current = e;
+    let held = this.unwrap(e);
     for (let step = 0; step < 8; step++) {
-      const held = this.heldValue(this.unwrap(current));
-      const read = this.envReadOf(held);
-      if (read !== undefined) return read;
       let next: TS.Expression | undefined;
       if (ts.isBinaryExpression(held) && held.operatorToken.kind === this.K.PlusToken) {
         next = held.left;
@@ -2082,7 +2080,9 @@ class Extractor {
         next = held.expression;
       }
       if (!next) return undefined;
-      current = next;
+      held = this.heldValue(this.unwrap(next));
+      const read = this.envReadOf(held);
+      if (read !== undefined) return read;
     }
     return undefined;
   }
